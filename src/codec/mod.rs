@@ -1,0 +1,1 @@
+//! Scenario ↔ text: the share-link fragment, JSON files and CSV export.

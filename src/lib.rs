@@ -1,0 +1,11 @@
+//! leadplan: a lead-plan and follow-up simulator for car dealers.
+//!
+//! Data flows one way: inputs → [`model::scenario::Scenario`] → the model → results → views.
+//!
+//! - [`model`]: the pure numeric core (MODEL.md): scenario, contact, expected values, Monte Carlo.
+//! - [`codec`]: scenario ↔ share-link fragment, files and CSV.
+//! - `state`, `ui`, `charts`, `i18n`: the browser app (compiled for wasm32 only).
+#![forbid(unsafe_code)]
+
+pub mod codec;
+pub mod model;
