@@ -8,4 +8,9 @@
 #![forbid(unsafe_code)]
 
 pub mod codec;
+pub mod i18n;
 pub mod model;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

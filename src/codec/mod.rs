@@ -1,1 +1,5 @@
-//! Scenario ↔ text: the share-link fragment, JSON files and CSV export.
+//! Scenario ↔ text: the address fragment and its share-link payload (file import/export and
+//! CSV follow the same pattern).
+
+pub mod fragment;
+pub mod link;

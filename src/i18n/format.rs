@@ -1,0 +1,82 @@
+//! Numbers and money formatted by the browser's Intl for the interface language
+//! (nl: "€ 1.234.567", "12,5%"; en: "€1,234,567", "12.5%"). Formatters are built once per
+//! language and style and kept, because building an Intl.NumberFormat is slow.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+use super::Lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Style {
+    Money,
+    Number(u8),
+    Percent(u8),
+}
+
+thread_local! {
+    static FORMATTERS: RefCell<HashMap<(Lang, Style), Intl::NumberFormat>> = RefCell::new(HashMap::new());
+}
+
+fn options(style: Style) -> Object {
+    let o = Object::new();
+    let set = |k: &str, v: JsValue| {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &v);
+    };
+    match style {
+        Style::Money => {
+            set("style", "currency".into());
+            set("currency", "EUR".into());
+            set("maximumFractionDigits", 0.into());
+            set("minimumFractionDigits", 0.into());
+        }
+        Style::Number(d) => {
+            set("maximumFractionDigits", d.into());
+            set("minimumFractionDigits", 0.into());
+        }
+        Style::Percent(d) => {
+            set("style", "percent".into());
+            set("maximumFractionDigits", d.into());
+            set("minimumFractionDigits", d.into());
+        }
+    }
+    o
+}
+
+fn format(lang: Lang, style: Style, value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    FORMATTERS.with(|cell| {
+        let mut map = cell.borrow_mut();
+        let formatter = map.entry((lang, style)).or_insert_with(|| {
+            let locales = Array::of1(&JsValue::from_str(lang.tag()));
+            Intl::NumberFormat::new(&locales, &options(style))
+        });
+        formatter
+            .format()
+            .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| format!("{value}"))
+    })
+}
+
+/// Whole euros: "€ 1.234.567" in Dutch.
+pub fn money(lang: Lang, value: f64) -> String {
+    format(lang, Style::Money, value)
+}
+
+/// A number with at most `decimals` decimals and grouping: "1.234,5".
+pub fn number(lang: Lang, value: f64, decimals: u8) -> String {
+    format(lang, Style::Number(decimals), value)
+}
+
+/// A fraction as percent with exactly `decimals` decimals: 0.125 → "12,5%".
+pub fn percent(lang: Lang, fraction: f64, decimals: u8) -> String {
+    format(lang, Style::Percent(decimals), fraction)
+}

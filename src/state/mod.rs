@@ -1,0 +1,377 @@
+//! The app's state and every change to it, as a pure reducer (no storage, no DOM): the
+//! scenario as edited, what the user typed in each field, and the last valid scenario that the
+//! results are computed from. Persistence and side effects run in the components' effects.
+
+pub mod fields;
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::i18n::Lang;
+use crate::model::presets::{CurvePreset, SeasonalityPreset, default_scenario};
+use crate::model::scenario::{FieldError, LeadSource, Scenario};
+
+use fields::{FieldKind, InputError};
+
+/// The page's modes (the `view=` fragment parameter).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The full planner.
+    #[default]
+    Plan,
+    /// Scenarios side by side.
+    Compare,
+    /// The compact widget for articles.
+    Embed,
+    /// The projector mode.
+    Present,
+}
+
+impl View {
+    /// The fragment code.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Plan => "plan",
+            View::Compare => "compare",
+            View::Embed => "embed",
+            View::Present => "present",
+        }
+    }
+
+    /// Reads a fragment code.
+    pub fn from_code(code: &str) -> Option<View> {
+        match code {
+            "plan" => Some(View::Plan),
+            "compare" => Some(View::Compare),
+            "embed" => Some(View::Embed),
+            "present" => Some(View::Present),
+            _ => None,
+        }
+    }
+}
+
+/// What the user typed in a field, kept until the field loses focus so the text is never
+/// rewritten under the cursor, with the reason it could not be used, if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    /// The text as typed.
+    pub text: String,
+    /// Why the text was not applied; `None` when it was.
+    pub error: Option<InputError>,
+}
+
+/// Everything the page shows is derived from this.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Interface language.
+    pub lang: Lang,
+    /// Page mode.
+    pub view: View,
+    /// The scenario as edited (may break a validation rule).
+    pub scenario: Rc<Scenario>,
+    /// The last edited scenario that passed validation: the results are computed from it, so
+    /// a bad field never blanks the results.
+    pub valid: Rc<Scenario>,
+    /// Validation problems of `scenario`, each with its field path.
+    pub errors: Rc<Vec<FieldError>>,
+    /// Typed texts by field path.
+    pub drafts: Rc<BTreeMap<String, Draft>>,
+}
+
+impl Default for AppState {
+    fn default() -> AppState {
+        AppState::new(Lang::default(), View::default(), default_scenario())
+    }
+}
+
+/// A change to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Switch the page mode.
+    SetView(View),
+    /// Text typed in the field at a path.
+    Edit {
+        /// JSON path of the field.
+        path: String,
+        /// The text as typed.
+        text: String,
+    },
+    /// A value set by a control that cannot produce bad text (a slider), in document units.
+    SetValue {
+        /// JSON path of the field.
+        path: String,
+        /// The value.
+        value: f64,
+    },
+    /// The field at this path lost focus: show its value formatted again, if it was applied.
+    Blur(String),
+    /// Add a lead source at the end.
+    AddSource,
+    /// Remove the source at this index.
+    RemoveSource(usize),
+    /// Move a source from one index to another.
+    MoveSource {
+        /// Current index.
+        from: usize,
+        /// New index.
+        to: usize,
+    },
+    /// Use a seasonality preset.
+    Seasonality(SeasonalityPreset),
+    /// Use a response-curve preset.
+    Curve(CurvePreset),
+    /// Replace the whole scenario (a preset, a link, a file).
+    Load(Box<Scenario>),
+}
+
+impl AppState {
+    /// A state showing `scenario`.
+    pub fn new(lang: Lang, view: View, scenario: Scenario) -> AppState {
+        let mut state = AppState {
+            lang,
+            view,
+            valid: Rc::new(scenario.clone()),
+            scenario: Rc::new(scenario),
+            errors: Rc::default(),
+            drafts: Rc::default(),
+        };
+        state.revalidate();
+        state
+    }
+
+    /// Applies an action; the reducer of the page.
+    pub fn apply(mut self, action: Action) -> AppState {
+        match action {
+            Action::SetLang(lang) => self.lang = lang,
+            Action::SetView(view) => self.view = view,
+            Action::Edit { path, text } => self.edit(path, text),
+            Action::SetValue { path, value } => {
+                if let Some(v) = serde_json::Number::from_f64(value) {
+                    let value = if fields::kind_of(&path) == FieldKind::Integer {
+                        serde_json::Value::from(value.round().max(0.0) as u64)
+                    } else {
+                        serde_json::Value::Number(v)
+                    };
+                    if let Ok(s) = fields::set(&self.scenario, &path, value) {
+                        Rc::make_mut(&mut self.drafts).remove(&path);
+                        self.scenario = Rc::new(s);
+                        self.revalidate();
+                    }
+                }
+            }
+            Action::Blur(path) => {
+                let drafts = Rc::make_mut(&mut self.drafts);
+                if drafts.get(&path).is_some_and(|d| d.error.is_none()) {
+                    drafts.remove(&path);
+                }
+            }
+            Action::AddSource => {
+                let s = Rc::make_mut(&mut self.scenario);
+                let mut n = s.sources.len() + 1;
+                let name = loop {
+                    let candidate = format!("{} {n}", crate::i18n::Text::NewSource.get(self.lang));
+                    if s.sources.iter().all(|x| x.name != candidate) {
+                        break candidate;
+                    }
+                    n += 1;
+                };
+                s.sources.push(LeadSource {
+                    name,
+                    leads_per_month: 0.0,
+                    cost_per_lead: 0.0,
+                    conversion_now: 0.0,
+                });
+                self.revalidate();
+            }
+            Action::RemoveSource(index) => {
+                if index < self.scenario.sources.len() {
+                    Rc::make_mut(&mut self.scenario).sources.remove(index);
+                    self.rekey_sources(|i| match i.cmp(&index) {
+                        std::cmp::Ordering::Less => Some(i),
+                        std::cmp::Ordering::Equal => None,
+                        std::cmp::Ordering::Greater => Some(i - 1),
+                    });
+                    self.revalidate();
+                }
+            }
+            Action::MoveSource { from, to } => {
+                let len = self.scenario.sources.len();
+                if from < len && to < len && from != to {
+                    let s = Rc::make_mut(&mut self.scenario);
+                    let source = s.sources.remove(from);
+                    s.sources.insert(to, source);
+                    self.rekey_sources(|i| {
+                        Some(if i == from {
+                            to
+                        } else if from < to && i > from && i <= to {
+                            i - 1
+                        } else if to < from && i >= to && i < from {
+                            i + 1
+                        } else {
+                            i
+                        })
+                    });
+                    self.revalidate();
+                }
+            }
+            Action::Seasonality(preset) => {
+                Rc::make_mut(&mut self.scenario).seasonality = preset.weights().to_vec();
+                Rc::make_mut(&mut self.drafts).retain(|p, _| !p.starts_with("seasonality"));
+                self.revalidate();
+            }
+            Action::Curve(preset) => {
+                Rc::make_mut(&mut self.scenario).contact.response_curve = preset.points();
+                Rc::make_mut(&mut self.drafts).retain(|p, _| !p.starts_with("contact.response_curve"));
+                self.revalidate();
+            }
+            Action::Load(scenario) => {
+                return AppState::new(self.lang, self.view, *scenario);
+            }
+        }
+        self
+    }
+
+    fn edit(&mut self, path: String, text: String) {
+        let kind = fields::kind_of(&path);
+        let result = fields::parse(self.lang, kind, &text)
+            .and_then(|value| fields::set(&self.scenario, &path, value));
+        let error = match result {
+            Ok(s) => {
+                self.scenario = Rc::new(s);
+                self.revalidate();
+                None
+            }
+            Err(e) => Some(e),
+        };
+        Rc::make_mut(&mut self.drafts).insert(path, Draft { text, error });
+    }
+
+    /// Re-checks the edited scenario; when it is valid it becomes the one the results use.
+    fn revalidate(&mut self) {
+        let errors = self.scenario.validate();
+        if errors.is_empty() && *self.valid != *self.scenario {
+            self.valid = Rc::clone(&self.scenario);
+        }
+        self.errors = Rc::new(errors);
+    }
+
+    /// Moves drafts of `sources[i]` to their new index after a remove or reorder.
+    fn rekey_sources(&mut self, new_index: impl Fn(usize) -> Option<usize>) {
+        let drafts = std::mem::take(Rc::make_mut(&mut self.drafts));
+        let mut out = BTreeMap::new();
+        for (path, draft) in drafts {
+            let moved = match path
+                .strip_prefix("sources[")
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(i, tail)| Some((i.parse::<usize>().ok()?, tail)))
+            {
+                Some((i, tail)) => new_index(i).map(|j| format!("sources[{j}]{tail}")),
+                None => Some(path),
+            };
+            if let Some(p) = moved {
+                out.insert(p, draft);
+            }
+        }
+        *Rc::make_mut(&mut self.drafts) = out;
+    }
+
+    /// Whether there is a problem to show for the field at `path`: a text that did not parse
+    /// first, else a validation rule.
+    pub fn problem_at(&self, path: &str) -> Option<FieldProblem<'_>> {
+        if let Some(e) = self.drafts.get(path).and_then(|d| d.error) {
+            return Some(FieldProblem::Input(e));
+        }
+        self.errors
+            .iter()
+            .find(|e| e.path == path)
+            .map(FieldProblem::Rule)
+    }
+
+    /// Whether any field is invalid (so the results are those of the last valid inputs).
+    pub fn has_problems(&self) -> bool {
+        !self.errors.is_empty() || self.drafts.values().any(|d| d.error.is_some())
+    }
+}
+
+/// A problem shown beside a field.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldProblem<'a> {
+    /// The typed text could not be used.
+    Input(InputError),
+    /// The value breaks a rule of the model.
+    Rule(&'a FieldError),
+}
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new((*self).clone().apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(s: AppState, path: &str, text: &str) -> AppState {
+        s.apply(Action::Edit {
+            path: path.into(),
+            text: text.into(),
+        })
+    }
+
+    #[test]
+    fn a_valid_edit_moves_the_results_along() {
+        let s = edit(AppState::default(), "sources[0].leads_per_month", "200");
+        assert_eq!(s.valid.sources[0].leads_per_month, 200.0);
+        assert!(!s.has_problems());
+        let s = s.apply(Action::Blur("sources[0].leads_per_month".into()));
+        assert!(s.drafts.is_empty());
+    }
+
+    #[test]
+    fn bad_text_keeps_the_last_valid_results_and_the_other_inputs() {
+        let s = edit(AppState::default(), "sources[1].cost_per_lead", "7");
+        let s = edit(s, "sources[0].leads_per_month", "twelve");
+        assert!(s.has_problems());
+        assert_eq!(s.valid.sources[0].leads_per_month, 120.0);
+        assert_eq!(s.valid.sources[1].cost_per_lead, 7.0);
+        assert!(matches!(s.problem_at("sources[0].leads_per_month"), Some(FieldProblem::Input(_))));
+        // Blur keeps a bad text on screen.
+        let s = s.apply(Action::Blur("sources[0].leads_per_month".into()));
+        assert_eq!(s.drafts["sources[0].leads_per_month"].text, "twelve");
+    }
+
+    #[test]
+    fn out_of_range_values_are_rule_problems() {
+        let s = edit(AppState::default(), "sources[2].conversion_now", "150");
+        assert!(matches!(s.problem_at("sources[2].conversion_now"), Some(FieldProblem::Rule(_))));
+        assert_eq!(s.valid.sources[2].conversion_now, 0.08);
+        let s = edit(s, "sources[2].conversion_now", "10");
+        assert!(!s.has_problems());
+        assert_eq!(s.valid.sources[2].conversion_now, 0.1);
+    }
+
+    #[test]
+    fn removing_a_source_moves_the_drafts_of_the_later_ones() {
+        let s = edit(AppState::default(), "sources[3].leads_per_month", "x");
+        let s = s.apply(Action::RemoveSource(1));
+        assert!(s.drafts.contains_key("sources[2].leads_per_month"));
+        assert_eq!(s.scenario.sources.len(), 5);
+        let s = s.apply(Action::MoveSource { from: 2, to: 0 });
+        assert!(s.drafts.contains_key("sources[0].leads_per_month"));
+        assert_eq!(s.scenario.sources[0].name, "AutoTrack");
+    }
+
+    #[test]
+    fn added_sources_get_unique_names() {
+        let s = AppState::default().apply(Action::AddSource).apply(Action::AddSource);
+        let names: Vec<_> = s.scenario.sources.iter().map(|x| x.name.clone()).collect();
+        assert_eq!(names.len(), 8);
+        assert_ne!(names[6], names[7]);
+    }
+}

@@ -1,0 +1,109 @@
+//! The root component: owns the state reducer, reads the address fragment once, keeps
+//! `<html lang>` in step with the language, and shows the page for the current view.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::codec::fragment::Fragment;
+use crate::codec::link;
+use crate::i18n::{Lang, Text};
+use crate::model::presets::default_scenario;
+use crate::state::{Action, AppState, View};
+
+use super::planner::Planner;
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// The address fragment the page was opened with.
+    pub fragment: Fragment,
+}
+
+/// The whole page.
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let fragment = props.fragment.clone();
+    let link_error = use_state(|| None::<String>);
+    let state = {
+        let link_error = link_error.clone();
+        use_reducer(move || {
+            let lang = fragment.lang.unwrap_or_default();
+            let view = fragment.view.unwrap_or_default();
+            let scenario = match fragment.scenario.as_deref().map(link::decode) {
+                Some(Ok(s)) => s,
+                Some(Err(e)) => {
+                    link_error.set(Some(e.to_string()));
+                    default_scenario()
+                }
+                None => default_scenario(),
+            };
+            AppState::new(lang, view, scenario)
+        })
+    };
+    use_effect_with(state.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let lang = state.lang;
+    let snapshot: Rc<AppState> = Rc::new((*state).clone());
+    html! {
+        <>
+            <a class="skip-link" href="#results">{ if lang == Lang::Nl { "Naar de resultaten" } else { "Skip to results" } }</a>
+            <header class="app-header">
+                <div class="brand">
+                    <h1>{ Text::AppTitle.get(lang) }</h1>
+                    <p class="tagline">{ Text::Tagline.get(lang) }</p>
+                </div>
+                <LangSwitch {lang} dispatch={dispatch.clone()} />
+            </header>
+            if let Some(error) = (*link_error).clone() {
+                <div class="notice error" role="alert">
+                    { if lang == Lang::Nl { "De link kon niet worden gelezen; leadplan toont het standaardscenario. " } else { "The link could not be read; leadplan shows the default scenario. " } }
+                    <span class="detail">{ error }</span>
+                </div>
+            }
+            <main id="main">
+                { match state.view {
+                    View::Plan | View::Compare | View::Embed | View::Present => html! {
+                        <Planner state={snapshot} {dispatch} />
+                    },
+                } }
+            </main>
+            <footer class="app-footer"><p>{ Text::PrivacyNote.get(lang) }</p></footer>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct LangSwitchProps {
+    lang: Lang,
+    dispatch: Callback<Action>,
+}
+
+/// The language switch: two buttons, the current one pressed.
+#[function_component(LangSwitch)]
+fn lang_switch(props: &LangSwitchProps) -> Html {
+    let button = |lang: Lang, label: &'static str| {
+        let dispatch = props.dispatch.clone();
+        html! {
+            <button type="button" lang={lang.code()} data-lang={lang.code()}
+                aria-pressed={if props.lang == lang { "true" } else { "false" }}
+                onclick={Callback::from(move |_| dispatch.emit(Action::SetLang(lang)))}>{ label }</button>
+        }
+    };
+    html! {
+        <div class="lang-switch" role="group" aria-label={Text::Language.get(props.lang)}>
+            { button(Lang::Nl, "NL") }
+            { button(Lang::En, "EN") }
+        </div>
+    }
+}

@@ -1,0 +1,29 @@
+//! The browser app: yew function components, one per file. `start` mounts it.
+
+mod app;
+mod field;
+mod kpi;
+mod messages;
+mod panic;
+mod planner;
+
+pub use app::{App, AppProps};
+
+use crate::codec::fragment::Fragment;
+
+/// Mounts the app in `#app`, after installing the friendly panic message.
+pub fn start() {
+    panic::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    root.set_inner_html("");
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| Fragment::parse(&h))
+        .unwrap_or_default();
+    yew::Renderer::<App>::with_root_and_props(root, app::AppProps { fragment }).render();
+}
