@@ -4,6 +4,10 @@
 pub mod contact;
 pub mod error;
 pub mod expected;
+pub mod histogram;
 pub mod parse;
 pub mod presets;
+pub mod results;
+pub mod sampling;
 pub mod scenario;
+pub mod simulate;
