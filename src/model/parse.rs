@@ -1,0 +1,767 @@
+//! JSON text → [`Scenario`], collecting every error with its path.
+//!
+//! Reading goes in four steps, none of which can panic:
+//!
+//! 1. **Syntax.** The text is parsed into a `serde_json::Value` (through `serde_path_to_error`,
+//!    so even a syntax error names the field it sits in). `NaN`, `Infinity` and numbers beyond
+//!    the 64-bit float range (`1e999`) are reported as such, with their line and column.
+//! 2. **Version.** `version` is required. A newer version than [`CURRENT_VERSION`] is refused
+//!    (its fields may mean something else); an older one goes through [`migrate`].
+//!    A missing or mistyped `version` is reported and the rest is read as the current version,
+//!    so the user still sees every other problem.
+//! 3. **Shape.** The tree is walked by hand: every missing field, wrong type and non-integer
+//!    count is reported with its path (not only the first, as a derived `Deserialize` would).
+//! 4. **Rules.** [`Scenario::validate`] checks ranges and cross-field rules; its errors at paths
+//!    already reported in step 3 (where a placeholder stands in) are dropped.
+//!
+//! **Omitted fields.** Required: `version`, `revenue_per_sale`, `gross_profit_per_sale`,
+//! `sources` (each with all four fields), `process_now`, `process_target` (each with all four
+//! fields). Optional, with defaults: `name` (empty), `currency` (`"EUR"`),
+//! `target_sales_per_year` (no target; `null` likewise), `benchmark_conversion` (0.13, the
+//! article's benchmark), `seasonality` (flat), `contact` and each of its fields (the Automotive NL
+//! defaults of [`crate::model::presets`]), `simulation` and each of its fields (10,000 runs, seed
+//! 42, volume CV 0.15). A `null` in an optional field means "use the default"; in a required
+//! field it is a type error.
+//!
+//! **Unknown fields** are ignored, so a document with extra keys written by a later minor
+//! release, or annotated by hand, still reads.
+
+use serde_json::{Map, Value};
+
+use super::error::{FieldError, JsonKind, Problem};
+use super::presets::{CurvePreset, DEFAULT_ATTEMPT_DECAY, DEFAULT_FIRST_ATTEMPT};
+use super::scenario::{CURRENT_VERSION, Contact, LeadSource, Process, Scenario, Simulation, count};
+
+/// The benchmark conversion assumed when a document omits it (MODEL.md: 13%).
+pub const DEFAULT_BENCHMARK_CONVERSION: f64 = 0.13;
+
+/// A migration step: rewrites a document of version `from` into version `from + 1` in place.
+pub type Migration = (u64, fn(&mut Map<String, Value>));
+
+/// The migration steps of the scenario format, oldest first. Version 1 is the first format, so
+/// the list is empty; when version 2 arrives, add `(1, v1_to_v2)` here.
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Brings a document of version `from` up to [`CURRENT_VERSION`] with [`MIGRATIONS`].
+pub fn migrate(doc: &mut Map<String, Value>, from: u64) -> Result<(), Problem> {
+    migrate_with(doc, from, u64::from(CURRENT_VERSION), MIGRATIONS)
+}
+
+/// Applies `steps` to bring `doc` from version `from` to `to`; a version with no step from it
+/// is [`Problem::UnknownVersion`]. Sets `doc["version"]` to `to` when done.
+pub fn migrate_with(
+    doc: &mut Map<String, Value>,
+    from: u64,
+    to: u64,
+    steps: &[Migration],
+) -> Result<(), Problem> {
+    let mut version = from;
+    while version < to {
+        let Some((_, step)) = steps.iter().find(|(v, _)| *v == version) else {
+            return Err(Problem::UnknownVersion { found: from });
+        };
+        step(doc);
+        version += 1;
+    }
+    doc.insert("version".to_string(), Value::from(to));
+    Ok(())
+}
+
+/// See the module docs.
+pub(crate) fn scenario_from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
+    let mut value = parse_syntax(text).map_err(|e| vec![e])?;
+    let Some(root) = value.as_object_mut() else {
+        return Err(vec![FieldError::new(
+            "",
+            Problem::WrongType {
+                expected: JsonKind::Object,
+                found: JsonKind::of(&value),
+            },
+        )]);
+    };
+    let mut w = Walker::default();
+    match root.get("version") {
+        None => w.fail("version", Problem::Missing),
+        Some(v) => match whole_number(v) {
+            Err(p) => w.fail("version", p),
+            Ok(found) if found > u64::from(CURRENT_VERSION) => {
+                return Err(vec![FieldError::new(
+                    "version",
+                    Problem::NewerVersion {
+                        found,
+                        known: CURRENT_VERSION,
+                    },
+                )]);
+            }
+            Ok(found) => {
+                if let Err(p) = migrate(root, found) {
+                    return Err(vec![FieldError::new("version", p)]);
+                }
+            }
+        },
+    }
+    let scenario = w.scenario(root);
+    let bad = std::mem::take(&mut w.bad);
+    let mut errors = w.errors;
+    errors.extend(
+        scenario
+            .validate()
+            .into_iter()
+            .filter(|e| !bad.iter().any(|b| covers(b, &e.path))),
+    );
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Whether an error at `path` concerns the already reported field `bad` or something inside it.
+fn covers(bad: &str, path: &str) -> bool {
+    match path.strip_prefix(bad) {
+        Some(rest) => rest.is_empty() || rest.starts_with('.') || rest.starts_with('['),
+        None => false,
+    }
+}
+
+fn parse_syntax(text: &str) -> Result<Value, FieldError> {
+    if text.trim().is_empty() {
+        return Err(FieldError::new("", Problem::EmptyDocument));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed: Result<Value, _> = serde_path_to_error::deserialize(&mut de);
+    let value = match parsed {
+        Ok(v) => v,
+        Err(e) => {
+            let path = path_string(e.path());
+            return Err(FieldError::new(path, syntax_problem(text, e.inner())));
+        }
+    };
+    // Trailing characters after the document are a syntax error too.
+    if let Err(e) = de.end() {
+        return Err(FieldError::new("", syntax_problem(text, &e)));
+    }
+    Ok(value)
+}
+
+fn path_string(path: &serde_path_to_error::Path) -> String {
+    let s = path.to_string();
+    if s == "." { String::new() } else { s }
+}
+
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    if message.starts_with("number out of range") {
+        return Problem::NumberTooLarge { line, column };
+    }
+    if let Some(rest) = text_at(text, line, column) {
+        let rest = rest.trim_start_matches([' ', '\t', ':', ',', '[', '-', '+']);
+        if rest.starts_with("NaN") || rest.starts_with("Infinity") || rest.starts_with("inf") {
+            return Problem::NotFinite;
+        }
+    }
+    let detail = match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message,
+    };
+    Problem::Syntax {
+        line,
+        column,
+        detail,
+    }
+}
+
+/// The text from 1-based (`line`, `column`) on; serde_json points at the offending character or
+/// just after it, so one character of slack is given.
+fn text_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let start = column.saturating_sub(2);
+    let byte = l.char_indices().nth(start).map(|(i, _)| i)?;
+    Some(&l[byte..])
+}
+
+/// A JSON number that must be a whole number ≥ 0 (6 and 6.0 both count).
+fn whole_number(v: &Value) -> Result<u64, Problem> {
+    let Value::Number(n) = v else {
+        return Err(Problem::WrongType {
+            expected: JsonKind::WholeNumber,
+            found: JsonKind::of(v),
+        });
+    };
+    if let Some(u) = n.as_u64() {
+        return Ok(u);
+    }
+    let x = n.as_f64().unwrap_or(f64::NAN);
+    if x.fract() != 0.0 || !x.is_finite() {
+        return Err(Problem::NotInteger);
+    }
+    // 2^53: above it, a float is not an exact integer any more.
+    if (0.0..=9_007_199_254_740_992.0).contains(&x) {
+        Ok(x as u64)
+    } else {
+        Err(Problem::Range {
+            min: 0.0,
+            min_inclusive: true,
+            max: u64::MAX as f64,
+            max_inclusive: true,
+            percent: false,
+        })
+    }
+}
+
+/// Walks the value tree, collecting shape errors and the paths they were reported at.
+#[derive(Default)]
+struct Walker {
+    errors: Vec<FieldError>,
+    bad: Vec<String>,
+}
+
+fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+impl Walker {
+    fn fail(&mut self, path: &str, problem: Problem) {
+        self.bad.push(path.to_string());
+        self.errors.push(FieldError::new(path, problem));
+    }
+
+    fn wrong(&mut self, path: &str, expected: JsonKind, v: &Value) {
+        self.fail(
+            path,
+            Problem::WrongType {
+                expected,
+                found: JsonKind::of(v),
+            },
+        );
+    }
+
+    /// The field's value; `None` if absent or (when `optional`) null. Reports a missing
+    /// required field.
+    fn field<'a>(
+        &mut self,
+        obj: &'a Map<String, Value>,
+        parent: &str,
+        key: &str,
+        optional: bool,
+    ) -> Option<&'a Value> {
+        match obj.get(key) {
+            None if optional => None,
+            None => {
+                self.fail(&join(parent, key), Problem::Missing);
+                None
+            }
+            Some(Value::Null) if optional => None,
+            Some(v) => Some(v),
+        }
+    }
+
+    fn number_value(&mut self, v: &Value, path: &str) -> f64 {
+        match v.as_f64() {
+            Some(x) if v.is_number() => x,
+            _ => {
+                self.wrong(path, JsonKind::Number, v);
+                f64::NAN
+            }
+        }
+    }
+
+    fn number(&mut self, obj: &Map<String, Value>, parent: &str, key: &str) -> f64 {
+        match self.field(obj, parent, key, false) {
+            Some(v) => self.number_value(v, &join(parent, key)),
+            None => f64::NAN,
+        }
+    }
+
+    fn number_or(&mut self, obj: &Map<String, Value>, parent: &str, key: &str, d: f64) -> f64 {
+        match self.field(obj, parent, key, true) {
+            Some(v) => self.number_value(v, &join(parent, key)),
+            None => d,
+        }
+    }
+
+    /// A whole number ≥ 0 that must fit `max`; out of range is reported against `[min, max]`.
+    fn whole(&mut self, v: &Value, path: &str, min: u64, max: u64) -> Option<u64> {
+        match whole_number(v) {
+            Ok(u) if u <= max => Some(u),
+            Ok(_) | Err(Problem::Range { .. }) => {
+                self.fail(
+                    path,
+                    Problem::Range {
+                        min: min as f64,
+                        min_inclusive: true,
+                        max: max as f64,
+                        max_inclusive: true,
+                        percent: false,
+                    },
+                );
+                None
+            }
+            Err(p) => {
+                // A negative whole number is a range error, not a type error.
+                let p = match v.as_f64() {
+                    Some(x) if x < 0.0 && x.fract() == 0.0 => Problem::Range {
+                        min: min as f64,
+                        min_inclusive: true,
+                        max: max as f64,
+                        max_inclusive: true,
+                        percent: false,
+                    },
+                    _ => p,
+                };
+                self.fail(path, p);
+                None
+            }
+        }
+    }
+
+    fn whole_u32(&mut self, v: Option<&Value>, path: &str, min: u32, max: u32, d: u32) -> u32 {
+        match v {
+            None => d,
+            Some(v) => self
+                .whole(v, path, u64::from(min), u64::from(max))
+                .and_then(|u| u32::try_from(u).ok())
+                .unwrap_or(0),
+        }
+    }
+
+    /// An optional text field with default `d`.
+    fn text_or(&mut self, obj: &Map<String, Value>, parent: &str, key: &str, d: &str) -> String {
+        match self.field(obj, parent, key, true) {
+            Some(Value::String(s)) => s.clone(),
+            Some(v) => {
+                self.wrong(&join(parent, key), JsonKind::Text, v);
+                String::new()
+            }
+            None => d.to_string(),
+        }
+    }
+
+    fn object<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Map<String, Value>> {
+        match v {
+            Value::Object(m) => Some(m),
+            other => {
+                self.wrong(path, JsonKind::Object, other);
+                None
+            }
+        }
+    }
+
+    fn list<'a>(&mut self, v: &'a Value, path: &str) -> Option<&'a Vec<Value>> {
+        match v {
+            Value::Array(a) => Some(a),
+            other => {
+                self.wrong(path, JsonKind::List, other);
+                None
+            }
+        }
+    }
+
+    fn scenario(&mut self, root: &Map<String, Value>) -> Scenario {
+        let target = match self.field(root, "", "target_sales_per_year", true) {
+            Some(v) => Some(self.number_value(v, "target_sales_per_year")),
+            None => None,
+        };
+        let seasonality = match self.field(root, "", "seasonality", true) {
+            None => vec![1.0; 12],
+            Some(v) => match self.list(v, "seasonality") {
+                None => vec![f64::NAN; 12],
+                Some(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(m, x)| self.number_value(x, &format!("seasonality[{m}]")))
+                    .collect(),
+            },
+        };
+        let sources = match self.field(root, "", "sources", false) {
+            None => Vec::new(),
+            Some(v) => match self.list(v, "sources") {
+                None => Vec::new(),
+                Some(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| self.source(x, &format!("sources[{i}]")))
+                    .collect(),
+            },
+        };
+        Scenario {
+            version: CURRENT_VERSION,
+            name: self.text_or(root, "", "name", ""),
+            currency: self.text_or(root, "", "currency", "EUR"),
+            revenue_per_sale: self.number(root, "", "revenue_per_sale"),
+            gross_profit_per_sale: self.number(root, "", "gross_profit_per_sale"),
+            target_sales_per_year: target,
+            benchmark_conversion: self.number_or(
+                root,
+                "",
+                "benchmark_conversion",
+                DEFAULT_BENCHMARK_CONVERSION,
+            ),
+            seasonality,
+            sources,
+            process_now: self.process(root, "process_now"),
+            process_target: self.process(root, "process_target"),
+            contact: self.contact(root),
+            simulation: self.simulation(root),
+        }
+    }
+
+    fn source(&mut self, v: &Value, path: &str) -> LeadSource {
+        let empty = Map::new();
+        let obj = self.object(v, path);
+        // A non-object entry is reported once; its fields are not reported again as missing.
+        let (obj, quiet) = match obj {
+            Some(o) => (o, false),
+            None => (&empty, true),
+        };
+        if quiet {
+            return LeadSource {
+                name: String::new(),
+                leads_per_month: f64::NAN,
+                cost_per_lead: f64::NAN,
+                conversion_now: f64::NAN,
+            };
+        }
+        let name = match self.field(obj, path, "name", false) {
+            Some(Value::String(s)) => s.clone(),
+            Some(other) => {
+                self.wrong(&join(path, "name"), JsonKind::Text, other);
+                String::new()
+            }
+            None => String::new(),
+        };
+        LeadSource {
+            name,
+            leads_per_month: self.number(obj, path, "leads_per_month"),
+            cost_per_lead: self.number(obj, path, "cost_per_lead"),
+            conversion_now: self.number(obj, path, "conversion_now"),
+        }
+    }
+
+    fn process(&mut self, root: &Map<String, Value>, key: &str) -> Process {
+        let placeholder = Process {
+            follow_up_rate: f64::NAN,
+            median_response_minutes: f64::NAN,
+            response_spread: f64::NAN,
+            attempts: 0,
+        };
+        let Some(v) = self.field(root, "", key, false) else {
+            return placeholder;
+        };
+        let Some(obj) = self.object(v, key) else {
+            return placeholder;
+        };
+        let attempts = self.field(obj, key, "attempts", false);
+        Process {
+            follow_up_rate: self.number(obj, key, "follow_up_rate"),
+            median_response_minutes: self.number(obj, key, "median_response_minutes"),
+            response_spread: self.number(obj, key, "response_spread"),
+            attempts: self.whole_u32(
+                attempts,
+                &join(key, "attempts"),
+                1,
+                super::scenario::MAX_ATTEMPTS,
+                0,
+            ),
+        }
+    }
+
+    fn contact(&mut self, root: &Map<String, Value>) -> Contact {
+        let default = Contact {
+            first_attempt: DEFAULT_FIRST_ATTEMPT,
+            attempt_decay: DEFAULT_ATTEMPT_DECAY,
+            response_curve: CurvePreset::AutomotiveNl.points(),
+        };
+        let Some(v) = self.field(root, "", "contact", true) else {
+            return default;
+        };
+        let Some(obj) = self.object(v, "contact") else {
+            return Contact {
+                first_attempt: f64::NAN,
+                attempt_decay: f64::NAN,
+                response_curve: Vec::new(),
+            };
+        };
+        let response_curve = match self.field(obj, "contact", "response_curve", true) {
+            None => default.response_curve,
+            Some(v) => match self.list(v, "contact.response_curve") {
+                None => Vec::new(),
+                Some(points) => points
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| self.curve_point(p, &format!("contact.response_curve[{j}]")))
+                    .collect(),
+            },
+        };
+        Contact {
+            first_attempt: self.number_or(obj, "contact", "first_attempt", default.first_attempt),
+            attempt_decay: self.number_or(obj, "contact", "attempt_decay", default.attempt_decay),
+            response_curve,
+        }
+    }
+
+    fn curve_point(&mut self, v: &Value, path: &str) -> (f64, f64) {
+        let Some(pair) = self.list(v, path) else {
+            return (f64::NAN, f64::NAN);
+        };
+        if pair.len() != 2 {
+            self.fail(
+                path,
+                Problem::WrongCount {
+                    expected: 2,
+                    found: count(pair.len()),
+                },
+            );
+            return (f64::NAN, f64::NAN);
+        }
+        (
+            self.number_value(&pair[0], &format!("{path}[0]")),
+            self.number_value(&pair[1], &format!("{path}[1]")),
+        )
+    }
+
+    fn simulation(&mut self, root: &Map<String, Value>) -> Simulation {
+        let d = Simulation::default();
+        let Some(v) = self.field(root, "", "simulation", true) else {
+            return d;
+        };
+        let Some(obj) = self.object(v, "simulation") else {
+            return Simulation {
+                runs: 0,
+                seed: 0,
+                volume_cv: f64::NAN,
+            };
+        };
+        let runs = self.field(obj, "simulation", "runs", true);
+        let runs = self.whole_u32(
+            runs,
+            "simulation.runs",
+            1,
+            super::scenario::MAX_RUNS,
+            d.runs,
+        );
+        let seed = match self.field(obj, "simulation", "seed", true) {
+            None => d.seed,
+            Some(v) => self.whole(v, "simulation.seed", 0, u64::MAX).unwrap_or(0),
+        };
+        Simulation {
+            runs,
+            seed,
+            volume_cv: self.number_or(obj, "simulation", "volume_cv", d.volume_cv),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::presets::default_scenario;
+
+    fn errors(text: &str) -> Vec<String> {
+        match Scenario::from_json(text) {
+            Ok(_) => vec![],
+            Err(e) => e.iter().map(|e| e.to_string()).collect(),
+        }
+    }
+
+    fn default_with(edit: impl FnOnce(&mut Map<String, Value>)) -> String {
+        let mut v: Value =
+            serde_json::from_str(&default_scenario().to_json_pretty()).unwrap_or(Value::Null);
+        if let Some(m) = v.as_object_mut() {
+            edit(m);
+        }
+        v.to_string()
+    }
+
+    #[test]
+    fn round_trips_the_default_scenario() {
+        let s = default_scenario();
+        assert_eq!(Scenario::from_json(&s.to_json_pretty()), Ok(s));
+    }
+
+    #[test]
+    fn empty_and_syntax_errors() {
+        assert_eq!(errors(""), vec!["the document is empty"]);
+        assert_eq!(errors(" \n "), vec!["the document is empty"]);
+        let e = errors("{\"version\": 1,");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].contains("invalid JSON at line 1"), "{e:?}");
+        assert_eq!(
+            errors("[1, 2]"),
+            vec!["must be an object, found a list".to_string()]
+        );
+    }
+
+    #[test]
+    fn nan_infinity_and_huge_numbers_name_their_field() {
+        let text = default_scenario()
+            .to_json_pretty()
+            .replace("\"conversion_now\": 0.08", "\"conversion_now\": NaN");
+        let e = errors(&text);
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].starts_with("sources[2].conversion_now: must be a finite number"),
+            "{e:?}"
+        );
+        let text = default_scenario().to_json_pretty().replace(
+            "\"revenue_per_sale\": 25000.0",
+            "\"revenue_per_sale\": -Infinity",
+        );
+        assert!(errors(&text)[0].starts_with("revenue_per_sale: must be a finite"));
+        let text = default_scenario()
+            .to_json_pretty()
+            .replace("\"cost_per_lead\": 25.0", "\"cost_per_lead\": 1e999");
+        let e = errors(&text);
+        assert!(
+            e[0].starts_with("sources[0].cost_per_lead: number too large"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn collects_type_and_range_errors_together() {
+        let text = default_with(|m| {
+            m["revenue_per_sale"] = Value::from("lots");
+            m["sources"][1]["conversion_now"] = Value::from(2.0);
+            m["sources"][3]["leads_per_month"] = Value::Null;
+            m["process_target"]["attempts"] = Value::from(2.5);
+            m["seasonality"][5] = Value::from(true);
+            m["contact"]["response_curve"][2] = Value::from(vec![1.0]);
+            m.remove("gross_profit_per_sale");
+        });
+        assert_eq!(
+            errors(&text),
+            vec![
+                "seasonality[5]: must be a number, found true/false",
+                "sources[3].leads_per_month: must be a number, found null",
+                "revenue_per_sale: must be a number, found text",
+                "gross_profit_per_sale: is missing",
+                "process_target.attempts: must be a whole number",
+                "contact.response_curve[2]: must have exactly 2 values, found 1",
+                "sources[1].conversion_now: must be between 0% and 100%",
+            ]
+        );
+    }
+
+    #[test]
+    fn optional_blocks_take_their_defaults() {
+        let text = default_with(|m| {
+            for k in [
+                "name",
+                "currency",
+                "target_sales_per_year",
+                "contact",
+                "simulation",
+                "benchmark_conversion",
+            ] {
+                m.remove(k);
+            }
+            m["seasonality"] = Value::Null;
+            m.insert("a_future_field".into(), Value::from(1));
+        });
+        let s = Scenario::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"));
+        let d = default_scenario();
+        assert_eq!(s.contact, d.contact);
+        assert_eq!(s.simulation, d.simulation);
+        assert_eq!(s.currency, "EUR");
+        assert_eq!(s.target_sales_per_year, None);
+        assert_eq!(s.seasonality, vec![1.0; 12]);
+        assert_eq!(s.benchmark_conversion, 0.13);
+    }
+
+    #[test]
+    fn versions() {
+        let newer = default_with(|m| m["version"] = Value::from(2));
+        assert_eq!(
+            errors(&newer),
+            vec![
+                "version: this document has format version 2, made by a newer leadplan; \
+                 this program reads versions up to 1"
+            ]
+        );
+        let zero = default_with(|m| m["version"] = Value::from(0));
+        assert_eq!(
+            errors(&zero),
+            vec!["version: format version 0 does not exist (versions start at 1)"]
+        );
+        let missing = default_with(|m| {
+            m.remove("version");
+            m["sources"][0]["cost_per_lead"] = Value::from(-1);
+        });
+        assert_eq!(
+            errors(&missing),
+            vec![
+                "version: is missing",
+                "sources[0].cost_per_lead: must be between 0 and 1000000000"
+            ]
+        );
+        let text = default_with(|m| m["version"] = Value::from(1.0));
+        assert!(Scenario::from_json(&text).is_ok());
+    }
+
+    #[test]
+    fn migration_hook_runs_steps_in_order() {
+        fn v0_to_v1(doc: &mut Map<String, Value>) {
+            // A synthetic old format that stored conversion in percent.
+            if let Some(Value::Array(sources)) = doc.get_mut("sources") {
+                for s in sources {
+                    if let Some(c) = s.get("conversion_pct").and_then(Value::as_f64) {
+                        s["conversion_now"] = Value::from(c / 100.0);
+                    }
+                }
+            }
+        }
+        fn v1_to_v2(doc: &mut Map<String, Value>) {
+            doc.insert("migrated_to_2".into(), Value::from(true));
+        }
+        let steps: &[Migration] = &[(0, v0_to_v1), (1, v1_to_v2)];
+        let mut doc = Map::new();
+        doc.insert(
+            "sources".into(),
+            serde_json::json!([{ "conversion_pct": 9.0 }]),
+        );
+        assert_eq!(migrate_with(&mut doc, 0, 2, steps), Ok(()));
+        assert_eq!(doc["sources"][0]["conversion_now"], Value::from(0.09));
+        assert_eq!(doc["migrated_to_2"], Value::from(true));
+        assert_eq!(doc["version"], Value::from(2));
+        let mut doc = Map::new();
+        assert_eq!(
+            migrate_with(&mut doc, 0, 2, &steps[1..]),
+            Err(Problem::UnknownVersion { found: 0 })
+        );
+        // The real chain: version 1 needs nothing.
+        let mut doc = Map::new();
+        assert_eq!(migrate(&mut doc, 1), Ok(()));
+    }
+
+    #[test]
+    fn non_object_source_is_one_error() {
+        let text = default_with(|m| m["sources"][2] = Value::from("Marktplaats"));
+        assert_eq!(
+            errors(&text),
+            vec!["sources[2]: must be an object, found text"]
+        );
+    }
+
+    #[test]
+    fn counts_out_of_range_and_negative() {
+        let text = default_with(|m| {
+            m["simulation"]["runs"] = Value::from(2_000_000);
+            m["simulation"]["seed"] = Value::from(-3);
+            m["process_now"]["attempts"] = Value::from(-1);
+        });
+        assert_eq!(
+            errors(&text),
+            vec![
+                "process_now.attempts: must be between 1 and 20",
+                "simulation.runs: must be between 1 and 1000000",
+                "simulation.seed: must be between 0 and 18446744073709552000",
+            ]
+        );
+    }
+}

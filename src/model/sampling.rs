@@ -1,0 +1,465 @@
+//! Random variates for the Monte Carlo: a seeded PCG stream, normal, gamma, Poisson and
+//! inversion tables for discrete laws (negative binomial, Poisson, binomial).
+//!
+//! **The stream.** [`Stream`] is `rand_pcg::Pcg64Mcg` (PCG XSL RR 128/64, MCG variant) seeded
+//! with `SeedableRng::seed_from_u64(seed)`, whose expansion of the seed is specified by
+//! `rand_core` and portable. Uniforms take the top 53 bits of one `next_u64`. Every sampler
+//! consumes whole `u64`s and uses no `usize` arithmetic on drawn values, and all transcendental
+//! functions come from `libm`, so a seed gives the same numbers on every platform.
+//!
+//! **Exactness.** The samplers are exact in exact arithmetic. Inversion tables are truncated where
+//! the remaining tail mass is below 10⁻¹⁷ and renormalised, a total-variation error per draw far
+//! below the floating-point rounding of any inversion sampler and of no statistical consequence.
+
+use rand_core::{Rng, SeedableRng};
+use rand_pcg::Pcg64Mcg;
+
+/// 2⁻⁵³.
+const EPS53: f64 = 1.0 / 9_007_199_254_740_992.0;
+/// Tail mass at which a table stops.
+const TAIL: f64 = 1e-17;
+
+/// The seeded random stream of one simulation.
+#[derive(Clone, Debug)]
+pub struct Stream {
+    rng: Pcg64Mcg,
+    spare_normal: Option<f64>,
+}
+
+impl Stream {
+    /// The stream of `seed`.
+    pub fn new(seed: u64) -> Stream {
+        Stream {
+            rng: Pcg64Mcg::seed_from_u64(seed),
+            spare_normal: None,
+        }
+    }
+
+    /// Uniform on [0, 1), multiples of 2⁻⁵³.
+    #[inline]
+    pub fn uniform(&mut self) -> f64 {
+        (self.rng.next_u64() >> 11) as f64 * EPS53
+    }
+
+    /// Uniform on (0, 1): never 0, so its logarithm is finite.
+    #[inline]
+    pub fn open_uniform(&mut self) -> f64 {
+        ((self.rng.next_u64() >> 11) as f64 + 0.5) * EPS53
+    }
+
+    /// Standard normal, by Marsaglia's polar method (two normals per accepted pair; the second
+    /// is kept for the next call).
+    pub fn normal(&mut self) -> f64 {
+        if let Some(z) = self.spare_normal.take() {
+            return z;
+        }
+        loop {
+            let x = 2.0 * self.uniform() - 1.0;
+            let y = 2.0 * self.uniform() - 1.0;
+            let s = x * x + y * y;
+            if s < 1.0 && s > 0.0 {
+                let f = libm::sqrt(-2.0 * libm::log(s) / s);
+                self.spare_normal = Some(y * f);
+                return x * f;
+            }
+        }
+    }
+}
+
+/// Gamma(shape, scale) by Marsaglia & Tsang (2000); shapes below 1 by the boost
+/// Gamma(k) = Gamma(k + 1) · U^(1/k).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gamma {
+    d: f64,
+    c: f64,
+    /// 1/shape when shape < 1.
+    boost: Option<f64>,
+    scale: f64,
+}
+
+impl Gamma {
+    /// A gamma law; `shape` and `scale` must be > 0 and finite (not checked).
+    pub fn new(shape: f64, scale: f64) -> Gamma {
+        let (k, boost) = if shape < 1.0 {
+            (shape + 1.0, Some(1.0 / shape))
+        } else {
+            (shape, None)
+        };
+        let d = k - 1.0 / 3.0;
+        Gamma {
+            d,
+            c: 1.0 / libm::sqrt(9.0 * d),
+            boost,
+            scale,
+        }
+    }
+
+    /// One draw.
+    pub fn sample(&self, s: &mut Stream) -> f64 {
+        let g = loop {
+            let x = s.normal();
+            let v = 1.0 + self.c * x;
+            if v <= 0.0 {
+                continue;
+            }
+            let v = v * v * v;
+            let u = s.open_uniform();
+            let x2 = x * x;
+            if u < 1.0 - 0.0331 * x2 * x2 {
+                break self.d * v;
+            }
+            if libm::log(u) < 0.5 * x2 + self.d * (1.0 - v + libm::log(v)) {
+                break self.d * v;
+            }
+        };
+        let g = match self.boost {
+            Some(inv) => g * libm::exp(libm::log(s.open_uniform()) * inv),
+            None => g,
+        };
+        g * self.scale
+    }
+}
+
+/// Poisson(`mu`) for a mean that changes from draw to draw: inversion below 12, Hörmann's PTRS
+/// transformed rejection (1993, as in numpy) from 12 on. `mu` ≤ 0 or NaN gives 0.
+pub fn poisson(s: &mut Stream, mu: f64) -> u64 {
+    if !(mu > 0.0) {
+        return 0;
+    }
+    if mu < 12.0 {
+        let u = s.uniform();
+        let mut p = libm::exp(-mu);
+        let mut cdf = p;
+        let mut k = 0u64;
+        // The cdf reaches 1 − 10⁻¹⁶ long before k = 200 for mu < 12; the cap only guards rounding.
+        while u >= cdf && k < 200 {
+            k += 1;
+            p *= mu / k as f64;
+            cdf += p;
+        }
+        return k;
+    }
+    let slam = libm::sqrt(mu);
+    let loglam = libm::log(mu);
+    let b = 0.931 + 2.53 * slam;
+    let a = -0.059 + 0.02483 * b;
+    let inv_alpha = 1.1239 + 1.1328 / (b - 3.4);
+    let vr = 0.9277 - 3.6224 / (b - 2.0);
+    loop {
+        let u = s.uniform() - 0.5;
+        let v = s.uniform();
+        let us = 0.5 - u.abs();
+        let k = libm::floor((2.0 * a / us + b) * u + mu + 0.43);
+        if us >= 0.07 && v <= vr {
+            return k as u64;
+        }
+        if !(k >= 0.0) || (us < 0.013 && v > us) {
+            continue;
+        }
+        if libm::log(v) + libm::log(inv_alpha) - libm::log(a / (us * us) + b)
+            <= -mu + k * loglam - libm::lgamma(k + 1.0)
+        {
+            return k as u64;
+        }
+    }
+}
+
+/// Binomial(`n`, `q`) by `n` Bernoulli trials: for the rare draws beyond a precomputed table.
+pub fn binomial_by_trials(s: &mut Stream, n: u64, q: f64) -> u64 {
+    (0..n).filter(|_| s.uniform() < q).count() as u64
+}
+
+/// A discrete law on 0, 1, 2, … sampled by inversion with a guide table (Chen & Asau, 1974):
+/// one uniform and on average under two comparisons per draw.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// cdf[j] = P(X ≤ j); the last entry is exactly 1.
+    cdf: Vec<f64>,
+    /// guide[g] = smallest j with cdf[j] > g / len.
+    guide: Vec<u32>,
+}
+
+impl Table {
+    /// A table from probabilities `pmf[0..]` (renormalised to sum 1). `None` if they do not sum
+    /// to a positive finite number.
+    pub fn from_pmf(pmf: &[f64]) -> Option<Table> {
+        let total: f64 = pmf.iter().sum();
+        if !(total > 0.0 && total.is_finite()) || pmf.len() > u32::MAX as usize {
+            return None;
+        }
+        let mut cdf = Vec::with_capacity(pmf.len());
+        let mut acc = 0.0;
+        for p in pmf {
+            acc += p;
+            cdf.push(acc / total);
+        }
+        if let Some(last) = cdf.last_mut() {
+            *last = 1.0;
+        }
+        let len = cdf.len();
+        let mut guide = Vec::with_capacity(len);
+        let mut j = 0usize;
+        for g in 0..len {
+            let level = g as f64 / len as f64;
+            while j + 1 < len && cdf[j] <= level {
+                j += 1;
+            }
+            guide.push(j as u32);
+        }
+        Some(Table { cdf, guide })
+    }
+
+    /// Number of values (the largest value is `len() − 1`).
+    pub fn len(&self) -> usize {
+        self.cdf.len()
+    }
+
+    /// Whether the table is empty (never, once built).
+    pub fn is_empty(&self) -> bool {
+        self.cdf.is_empty()
+    }
+
+    /// The value for uniform `u` in [0, 1).
+    #[inline]
+    pub fn value(&self, u: f64) -> u32 {
+        let len = self.guide.len() as u32;
+        let g = ((u * f64::from(len)) as u32).min(len.saturating_sub(1));
+        let mut j = self.guide.get(g as usize).copied().unwrap_or(0);
+        while self.cdf.get(j as usize).is_some_and(|&c| u >= c) {
+            j += 1;
+        }
+        j
+    }
+
+    /// One draw.
+    #[inline]
+    pub fn sample(&self, s: &mut Stream) -> u32 {
+        self.value(s.uniform())
+    }
+}
+
+/// The number of sales in one cell: Poisson(λ·G·p) mixed over G ~ Gamma(k, 1/k), i.e. negative
+/// binomial with mean `mu` and size `k`; `k = None` means no volume variation (Poisson).
+/// `None` if the table would need more than `max_len` values.
+pub fn count_table(mu: f64, k: Option<f64>, max_len: usize) -> Option<Table> {
+    if !(mu >= 0.0 && mu.is_finite()) {
+        return None;
+    }
+    if mu == 0.0 {
+        return Table::from_pmf(&[1.0]);
+    }
+    // ln P(j) and the ratio P(j + 1) / P(j).
+    let (ln_pmf, ratio): (Box<dyn Fn(f64) -> f64>, Box<dyn Fn(f64) -> f64>) = match k {
+        None => (
+            Box::new(move |j: f64| -mu + j * libm::log(mu) - libm::lgamma(j + 1.0)),
+            Box::new(move |j: f64| mu / (j + 1.0)),
+        ),
+        Some(k) => {
+            let ln_p0 = -k * libm::log1p(mu / k);
+            let ln_q = libm::log(mu / (k + mu));
+            let lg_k = libm::lgamma(k);
+            (
+                Box::new(move |j: f64| {
+                    libm::lgamma(k + j) - lg_k - libm::lgamma(j + 1.0) + ln_p0 + j * ln_q
+                }),
+                Box::new(move |j: f64| (k + j) / (j + 1.0) * (mu / (k + mu))),
+            )
+        }
+    };
+    let asymptote = match k {
+        None => 0.0,
+        Some(k) => mu / (k + mu),
+    };
+    let mode = match k {
+        None => libm::floor(mu),
+        Some(k) if k > 1.0 => libm::floor((k - 1.0) * mu / k),
+        Some(_) => 0.0,
+    };
+    if mode + 1.0 > max_len as f64 {
+        return None;
+    }
+    let mode_len = mode as usize + 1;
+    let mut pmf = vec![0.0; mode_len];
+    pmf[mode_len - 1] = libm::exp(ln_pmf(mode));
+    for j in (0..mode_len - 1).rev() {
+        pmf[j] = pmf[j + 1] / ratio(j as f64);
+    }
+    let mut j = mode;
+    let mut p = pmf[mode_len - 1];
+    loop {
+        let r = ratio(j);
+        let bound = r.max(asymptote);
+        if bound < 1.0 && p * bound / (1.0 - bound) < TAIL {
+            break;
+        }
+        if pmf.len() >= max_len {
+            return None;
+        }
+        p *= r;
+        j += 1.0;
+        pmf.push(p);
+    }
+    Table::from_pmf(&pmf)
+}
+
+/// Binomial(n, q) for n = 0..=`max_n`, one table per n. `q` must be in (0, 1).
+pub fn binomial_rows(max_n: usize, q: f64) -> Vec<Table> {
+    let odds = q / (1.0 - q);
+    let (ln_q, ln_1q) = (libm::log(q), libm::log1p(-q));
+    (0..=max_n)
+        .map(|n| {
+            let nf = n as f64;
+            let mode = libm::floor((nf + 1.0) * q).min(nf);
+            let mut pmf = vec![0.0; n + 1];
+            let m = mode as usize;
+            pmf[m] = libm::exp(
+                libm::lgamma(nf + 1.0) - libm::lgamma(mode + 1.0) - libm::lgamma(nf - mode + 1.0)
+                    + mode * ln_q
+                    + (nf - mode) * ln_1q,
+            );
+            for j in m + 1..=n {
+                pmf[j] = pmf[j - 1] * (nf - (j - 1) as f64) / j as f64 * odds;
+            }
+            for j in (0..m).rev() {
+                pmf[j] = pmf[j + 1] * (j + 1) as f64 / (nf - j as f64) / odds;
+            }
+            Table::from_pmf(&pmf).unwrap_or_else(|| Table {
+                cdf: vec![1.0],
+                guide: vec![0],
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moments(draws: impl Iterator<Item = f64>) -> (f64, f64, usize) {
+        let v: Vec<f64> = draws.collect();
+        let n = v.len();
+        let mean = v.iter().sum::<f64>() / n as f64;
+        let var = v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64;
+        (mean, var, n)
+    }
+
+    /// Mean within 5 standard errors, variance within 5% (large samples).
+    fn check(name: &str, (mean, var, n): (f64, f64, usize), want_mean: f64, want_var: f64) {
+        let se = (want_var / n as f64).sqrt();
+        assert!(
+            (mean - want_mean).abs() < 5.0 * se + 1e-12,
+            "{name}: mean {mean} vs {want_mean} (se {se})"
+        );
+        assert!(
+            (var - want_var).abs() < 0.05 * want_var + 1e-12,
+            "{name}: var {var} vs {want_var}"
+        );
+    }
+
+    #[test]
+    fn stream_is_pinned() {
+        let mut s = Stream::new(42);
+        let first: Vec<u64> = (0..3).map(|_| s.rng.next_u64()).collect();
+        let mut t = Stream::new(42);
+        assert_eq!(first, (0..3).map(|_| t.rng.next_u64()).collect::<Vec<_>>());
+        assert_eq!(Stream::new(42).uniform(), Stream::new(42).uniform());
+        assert_ne!(Stream::new(42).uniform(), Stream::new(43).uniform());
+    }
+
+    #[test]
+    fn normal_moments() {
+        let mut s = Stream::new(1);
+        check("normal", moments((0..200_000).map(|_| s.normal())), 0.0, 1.0);
+    }
+
+    #[test]
+    fn gamma_moments() {
+        let mut s = Stream::new(2);
+        for cv in [0.05, 0.15, 0.5, 1.0, 1.5, 2.0] {
+            let k = 1.0 / (cv * cv);
+            let g = Gamma::new(k, cv * cv);
+            let m = moments((0..200_000).map(|_| g.sample(&mut s)));
+            // Heavy tails at cv 2 make the sample variance noisy: check it loosely.
+            if cv > 1.0 {
+                assert!((m.0 - 1.0).abs() < 0.03, "cv {cv}: mean {}", m.0);
+            } else {
+                check(&format!("gamma cv {cv}"), m, 1.0, cv * cv);
+            }
+        }
+    }
+
+    #[test]
+    fn poisson_moments() {
+        let mut s = Stream::new(3);
+        for mu in [0.3, 2.5, 11.9, 12.0, 30.0, 250.0, 1e5] {
+            let m = moments((0..200_000).map(|_| poisson(&mut s, mu) as f64));
+            check(&format!("poisson {mu}"), m, mu, mu);
+        }
+        assert_eq!(poisson(&mut s, 0.0), 0);
+        assert_eq!(poisson(&mut s, f64::NAN), 0);
+    }
+
+    #[test]
+    fn count_tables_have_the_right_moments() {
+        for (mu, k) in [
+            (0.5, None),
+            (25.0, None),
+            (25.0, Some(44.4)),
+            (3.0, Some(0.25)),
+            (120.0, Some(1.0 / 0.0225)),
+        ] {
+            let t = count_table(mu, k, 100_000).unwrap_or_else(|| panic!("table {mu}"));
+            // Exact moments of the table itself.
+            let mut prev = 0.0;
+            let (mut m1, mut m2) = (0.0, 0.0);
+            for j in 0..t.len() {
+                let p = t.cdf[j] - prev;
+                prev = t.cdf[j];
+                m1 += p * j as f64;
+                m2 += p * (j * j) as f64;
+            }
+            let var = m2 - m1 * m1;
+            let want_var = mu + k.map_or(0.0, |k| mu * mu / k);
+            assert!((m1 - mu).abs() < 1e-9 * mu.max(1.0), "mean {m1} vs {mu}");
+            assert!((var - want_var).abs() < 1e-7 * want_var, "var {var} vs {want_var}");
+        }
+        assert!(count_table(1e6, None, 1000).is_none());
+    }
+
+    #[test]
+    fn table_sampling_follows_the_cdf() {
+        let t = Table::from_pmf(&[0.5, 0.0, 0.25, 0.25]).unwrap_or_else(|| panic!());
+        assert_eq!(t.value(0.0), 0);
+        assert_eq!(t.value(0.4999), 0);
+        assert_eq!(t.value(0.5), 2);
+        assert_eq!(t.value(0.75), 3);
+        assert_eq!(t.value(0.999_999), 3);
+        let mut s = Stream::new(4);
+        let t = count_table(7.0, Some(10.0), 10_000).unwrap_or_else(|| panic!());
+        let m = moments((0..200_000).map(|_| f64::from(t.sample(&mut s))));
+        check("negbin draws", m, 7.0, 7.0 + 4.9);
+    }
+
+    #[test]
+    fn binomial_rows_are_binomial() {
+        for q in [0.01, 0.58, 0.99] {
+            let rows = binomial_rows(60, q);
+            for (n, row) in rows.iter().enumerate() {
+                let mut prev = 0.0;
+                let (mut m1, mut m2) = (0.0, 0.0);
+                for j in 0..row.len() {
+                    let p = row.cdf[j] - prev;
+                    prev = row.cdf[j];
+                    m1 += p * j as f64;
+                    m2 += p * (j * j) as f64;
+                }
+                let nf = n as f64;
+                assert!((m1 - nf * q).abs() < 1e-10 * nf.max(1.0));
+                assert!((m2 - m1 * m1 - nf * q * (1.0 - q)).abs() < 1e-9 * nf.max(1.0));
+            }
+        }
+        let mut s = Stream::new(5);
+        let m = moments((0..100_000).map(|_| binomial_by_trials(&mut s, 20, 0.3) as f64));
+        check("binomial trials", m, 6.0, 4.2);
+    }
+}
