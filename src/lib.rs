@@ -7,5 +7,7 @@
 //! - `state`, `ui`, `charts`, `i18n`: the browser app (compiled for wasm32 only).
 #![forbid(unsafe_code)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod charts;
 pub mod codec;
 pub mod model;
