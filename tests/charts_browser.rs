@@ -738,7 +738,8 @@ fn MonthlyCard() -> Html {
 /// A container of `width` CSS pixels in the document to mount a component into.
 fn mount_point(width: &str) -> HtmlElement {
     let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    div.set_attribute("style", &format!("width:{width}")).unwrap();
+    div.set_attribute("style", &format!("width:{width}"))
+        .unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     div
 }

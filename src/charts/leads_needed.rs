@@ -5,8 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    ChartError, Format, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style, check_size,
-    draw_header, draw_markers, label_budget, max_text_width, nice_ticks, style_mesh,
+    ChartError, Format, Frame, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style,
+    build_chart, check_size, draw_header, draw_markers, label_budget, layout_markers,
+    max_text_width, nice_ticks, style_mesh,
 };
 
 /// Default conversion range of the axis: 2% to 30%.
@@ -87,16 +88,18 @@ fn draw_plot<DB: DrawingBackend>(
     let y_label_w = max_text_width(root, [0.0, y1, y1 / 2.0].map(labels.format_leads), &style)?;
     let y_area = y_label_w + theme.px(10.0);
     let margin = theme.px(8.0);
-    let (w, h) = area.dim_in_pixel();
-    let plot_w = (w as i32 - y_area - 2 * margin).max(1) as f64;
-    let x_area = 2 * line_h + theme.px(8.0);
-    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
-
     let x_label_w = max_text_width(
         root,
         [c0, c1, (c0 + c1) / 2.0].map(labels.format_percent),
         &style,
     )?;
+    // Half the last percentage label may stick out right of the plot: keep it on the canvas.
+    let right = margin.max(x_label_w / 2 + theme.px(2.0));
+    let (w, h) = area.dim_in_pixel();
+    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
+    let x_area = 2 * line_h + theme.px(8.0);
+    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
+
     let x_ticks = nice_ticks(
         c0,
         c1,
@@ -110,14 +113,29 @@ fn draw_plot<DB: DrawingBackend>(
     let x_format = |v: &f64| (labels.format_percent)(*v);
     let y_format = |v: &f64| (labels.format_leads)(*v);
 
-    let mut chart = ChartBuilder::on(area)
-        .margin(margin)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(
-            TickAxis::linear(c0, c1, x_ticks),
-            TickAxis::linear(0.0, y1, y_ticks),
-        )?;
+    let marks = [
+        (data.benchmark, labels.benchmark, theme.reference),
+        (data.conversion_now, labels.now, theme.today),
+        (data.conversion_target, labels.target, theme.target),
+    ];
+    let markers: Vec<(f64, String, RGBColor)> = marks
+        .iter()
+        .map(|&(c, name, color)| (c, format!("{name} {}", (labels.format_percent)(c)), color))
+        .collect();
+    let x_spec = TickAxis::linear(c0, c1, x_ticks);
+    let y_spec = TickAxis::linear(0.0, y1, y_ticks);
+    let mut frame = Frame {
+        top: margin,
+        right,
+        other: margin,
+        x_area,
+        y_area,
+    };
+    // Lay the marker labels out on a first build, then leave room for them above the plot.
+    let probe = build_chart(area, frame, x_spec.clone(), y_spec.clone())?;
+    let layout = layout_markers(&probe, root, &markers, theme)?;
+    frame.top += layout.height(theme);
+    let mut chart = build_chart(area, frame, x_spec, y_spec)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme, &style);
     mesh.x_label_formatter(&x_format)
@@ -125,6 +143,8 @@ fn draw_plot<DB: DrawingBackend>(
         .x_desc(labels.x_axis)
         .axis_desc_style(theme.font(LABEL_PX, theme.muted, style.pos))
         .draw()?;
+    // Marker lines under the data, so the curve stays on top.
+    draw_markers(&mut chart, root, &layout, theme)?;
 
     let curve = (0..=SAMPLES).map(|i| {
         let c = c0 + (c1 - c0) * i as f64 / SAMPLES as f64;
@@ -135,11 +155,6 @@ fn draw_plot<DB: DrawingBackend>(
         theme.text.stroke_width(theme.stroke(2.5)),
     ))?;
 
-    let marks = [
-        (data.benchmark, labels.benchmark, theme.reference),
-        (data.conversion_now, labels.now, theme.today),
-        (data.conversion_target, labels.target, theme.target),
-    ];
     let radius = theme.px(4.5).max(2);
     let on_curve = marks
         .iter()
@@ -147,11 +162,6 @@ fn draw_plot<DB: DrawingBackend>(
     chart.draw_series(
         on_curve.map(|&(c, _, color)| Circle::new((c, target / c), radius, color.filled())),
     )?;
-    let markers: Vec<(f64, String, RGBColor)> = marks
-        .iter()
-        .map(|&(c, name, color)| (c, format!("{name} {}", (labels.format_percent)(c)), color))
-        .collect();
-    draw_markers(&mut chart, root, &markers, theme)?;
     Ok(Mapping::from_chart(&chart))
 }
 

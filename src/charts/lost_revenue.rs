@@ -5,9 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    ChartError, Format, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style, check_size,
-    draw_header, draw_markers, finite_range, label_budget, max_text_width, nice_ticks, style_mesh,
-    zero_based_range,
+    ChartError, Format, Frame, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style,
+    build_chart, check_size, draw_header, draw_markers, finite_range, label_budget, layout_markers,
+    max_text_width, nice_ticks, style_mesh, zero_based_range,
 };
 
 /// The histogram's data.
@@ -91,16 +91,18 @@ fn draw_plot<DB: DrawingBackend>(
     let y_label_w = max_text_width(root, [y0, y1, y1 / 2.0].map(labels.format_share), &style)?;
     let y_area = y_label_w + theme.px(10.0);
     let margin = theme.px(8.0);
-    let (w, h) = area.dim_in_pixel();
-    let plot_w = (w as i32 - y_area - 2 * margin).max(1) as f64;
-    let x_area = 2 * line_h + theme.px(8.0);
-    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
-
     let x_label_w = max_text_width(
         root,
         [x0, x1, (x0 + x1) / 2.0].map(labels.format_money),
         &style,
     )?;
+    // Half the last money label may stick out right of the plot: keep it on the canvas.
+    let right = margin.max(x_label_w / 2 + theme.px(2.0));
+    let (w, h) = area.dim_in_pixel();
+    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
+    let x_area = 2 * line_h + theme.px(8.0);
+    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
+
     let x_ticks = nice_ticks(
         x0,
         x1,
@@ -114,14 +116,37 @@ fn draw_plot<DB: DrawingBackend>(
     let x_format = |v: &f64| (labels.format_money)(*v);
     let y_format = |v: &f64| (labels.format_share)(*v);
 
-    let mut chart = ChartBuilder::on(area)
-        .margin(margin)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(
-            TickAxis::linear(x0, x1, x_ticks),
-            TickAxis::linear(y0, y1, y_ticks),
-        )?;
+    let markers = [
+        (
+            data.p10,
+            format!("{} {}", labels.p10, (labels.format_money)(data.p10)),
+            theme.muted,
+        ),
+        (
+            data.mean,
+            format!("{} {}", labels.mean, (labels.format_money)(data.mean)),
+            theme.text,
+        ),
+        (
+            data.p90,
+            format!("{} {}", labels.p90, (labels.format_money)(data.p90)),
+            theme.muted,
+        ),
+    ];
+    let x_spec = TickAxis::linear(x0, x1, x_ticks);
+    let y_spec = TickAxis::linear(y0, y1, y_ticks);
+    let mut frame = Frame {
+        top: margin,
+        right,
+        other: margin,
+        x_area,
+        y_area,
+    };
+    // Lay the marker labels out on a first build, then leave room for them above the plot.
+    let probe = build_chart(area, frame, x_spec.clone(), y_spec.clone())?;
+    let layout = layout_markers(&probe, root, &markers, theme)?;
+    frame.top += layout.height(theme);
+    let mut chart = build_chart(area, frame, x_spec, y_spec)?;
     let mut mesh = chart.configure_mesh();
     style_mesh(&mut mesh, theme, &style);
     mesh.disable_x_mesh()
@@ -148,24 +173,7 @@ fn draw_plot<DB: DrawingBackend>(
         bar
     }))?;
 
-    let markers = [
-        (
-            data.p10,
-            format!("{} {}", labels.p10, (labels.format_money)(data.p10)),
-            theme.muted,
-        ),
-        (
-            data.mean,
-            format!("{} {}", labels.mean, (labels.format_money)(data.mean)),
-            theme.text,
-        ),
-        (
-            data.p90,
-            format!("{} {}", labels.p90, (labels.format_money)(data.p90)),
-            theme.muted,
-        ),
-    ];
-    draw_markers(&mut chart, root, &markers, theme)?;
+    draw_markers(&mut chart, root, &layout, theme)?;
     Ok(Mapping::from_chart(&chart))
 }
 

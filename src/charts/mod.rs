@@ -27,6 +27,8 @@ use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint};
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// Colours, font and scale shared by all charts.
 #[derive(Clone, Debug, PartialEq)]
@@ -414,6 +416,12 @@ pub(crate) fn check_size<DB: DrawingBackend>(
 }
 
 /// Width and height of `text` in backing pixels.
+///
+/// Measured with a canvas context's `measureText` in the exact font string plotters-canvas draws
+/// with. plotters' own estimate lays a `position: fixed` span out in the document, which wraps
+/// multi-word text (and so under-measures it) whenever that span's static position is near the
+/// right edge of the viewport; that made labels overlap. The plotters estimate remains the
+/// fallback where no canvas context is available.
 pub(crate) fn text_size<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
@@ -422,8 +430,37 @@ pub(crate) fn text_size<DB: DrawingBackend>(
     if text.is_empty() {
         return Ok((0, 0));
     }
+    if let Some(size) = measure_text(text, style) {
+        return Ok(size);
+    }
     let (w, h) = area.estimate_text_size(text, style)?;
     Ok((w as i32, h as i32))
+}
+
+thread_local! {
+    /// A detached canvas context used only to measure text.
+    static MEASURER: Option<CanvasRenderingContext2d> = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+        .and_then(|c| c.get_context("2d").ok().flatten())
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+}
+
+fn measure_text(text: &str, style: &TextStyle) -> Option<(i32, i32)> {
+    MEASURER.with(|context| {
+        let context = context.as_ref()?;
+        let size = style.font.get_size();
+        context.set_font(&format!(
+            "{} {}px {}",
+            style.font.get_style().as_str(),
+            size,
+            style.font.get_family().as_str()
+        ));
+        let width = context.measure_text(text).ok()?.width();
+        // A normal line box is about 1.2 em; that is what the layout reserves per line.
+        Some((width.ceil() as i32, (size * 1.2).ceil() as i32))
+    })
 }
 
 /// The widest of `texts` in backing pixels.
@@ -751,68 +788,118 @@ pub(crate) fn axis_label_style(theme: &Theme) -> TextStyle<'static> {
 /// Every chart's context: two [`TickAxis`] axes.
 pub(crate) type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<TickAxis, TickAxis>>;
 
-/// Draws vertical marker lines across the plot with labels at the top, stacked into rows so that
-/// no two labels overlap; returns nothing. `markers` are (x value, label, colour, dashed).
-pub(crate) fn draw_markers<DB: DrawingBackend>(
-    chart: &mut Chart<'_, DB>,
+/// Where a chart's plot goes inside its area: margins around it and the label areas.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Frame {
+    /// Margin above the plot (room for marker labels).
+    pub top: i32,
+    /// Margin right of the plot (room for half the last x label).
+    pub right: i32,
+    /// Margin below and left.
+    pub other: i32,
+    /// Height of the x label area below the plot.
+    pub x_area: i32,
+    /// Width of the y label area left of the plot.
+    pub y_area: i32,
+}
+
+/// Builds a chart in `area` with the given frame and axes.
+pub(crate) fn build_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    frame: Frame,
+    x: TickAxis,
+    y: TickAxis,
+) -> Result<Chart<'a, DB>, ChartError> {
+    Ok(ChartBuilder::on(area)
+        .margin(frame.other)
+        .margin_top(frame.top)
+        .margin_right(frame.right)
+        .x_label_area_size(frame.x_area)
+        .y_label_area_size(frame.y_area)
+        .build_cartesian_2d(x, y)?)
+}
+
+/// Marker labels placed above the plot: per marker its value, text, colour, left edge and row.
+pub(crate) struct MarkerLayout {
+    items: Vec<(f64, String, RGBColor, i32, usize)>,
+    rows: usize,
+}
+
+impl MarkerLayout {
+    /// The height of the strip the labels need above the plot.
+    pub(crate) fn height(&self, theme: &Theme) -> i32 {
+        self.rows as i32 * theme.px(LABEL_PX * 1.4)
+    }
+}
+
+/// Lays out marker labels (x value, text, colour) for `chart`: centred over their line where
+/// possible, kept within the plot's width, stacked into rows so that no two overlap. Markers
+/// outside the x range are left out. Only the horizontal layout of `chart` is used, so a chart
+/// built with a different top margin can draw the result.
+pub(crate) fn layout_markers<DB: DrawingBackend>(
+    chart: &Chart<'_, DB>,
     root: &DrawingArea<DB, Shift>,
     markers: &[(f64, String, RGBColor)],
     theme: &Theme,
-) -> Result<(), ChartError> {
+) -> Result<MarkerLayout, ChartError> {
     let style = theme.label_font();
-    let (xs, ys) = chart.plotting_area().get_pixel_range();
-    let (y_lo, y_hi) = {
-        let r = chart.y_range();
-        (r.start, r.end)
-    };
+    let (xs, _) = chart.plotting_area().get_pixel_range();
     let x_range = chart.x_range();
-    let line_h = theme.px(LABEL_PX * 1.3);
-    let pad = theme.px(3.0);
+    let (lo, hi) = (
+        x_range.start.min(x_range.end),
+        x_range.start.max(x_range.end),
+    );
     let mut spans = Vec::new();
     let mut items = Vec::new();
     for (x, label, color) in markers {
-        let inside = x.is_finite()
-            && *x >= x_range.start.min(x_range.end)
-            && *x <= x_range.start.max(x_range.end);
-        if !inside {
+        if !(x.is_finite() && *x >= lo && *x <= hi) {
             continue;
         }
-        let (px, _) = chart.backend_coord(&(*x, y_lo));
-        let max_w = (xs.end - xs.start).max(0);
-        let text = fit_text(root, label, &style, max_w)?;
+        let (px, _) = chart.backend_coord(&(*x, chart.y_range().start));
+        let text = fit_text(root, label, &style, (xs.end - xs.start).max(0))?;
         let w = text_size(root, &text, &style)?.0;
-        // Keep the label inside the plot horizontally: centred on the line where possible.
         let left = (px - w / 2).clamp(xs.start, (xs.end - w).max(xs.start));
         spans.push((left as f64, (left + w) as f64));
-        items.push((*x, px, text, left, *color));
+        items.push((*x, text, *color, left, 0));
     }
-    let rows = stack_rows(&spans, pad as f64);
-    for ((x, _px, text, left, color), row) in items.into_iter().zip(rows) {
+    let rows = stack_rows(&spans, theme.px(8.0) as f64);
+    for (item, row) in items.iter_mut().zip(&rows) {
+        item.4 = *row;
+    }
+    Ok(MarkerLayout {
+        rows: rows.iter().max().map_or(0, |r| r + 1),
+        items,
+    })
+}
+
+/// Draws the markers of `layout`: a dashed vertical line across the plot and the label in the
+/// strip above it (the chart must have been built with [`MarkerLayout::height`] on top).
+pub(crate) fn draw_markers<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    root: &DrawingArea<DB, Shift>,
+    layout: &MarkerLayout,
+    theme: &Theme,
+) -> Result<(), ChartError> {
+    let (_, ys) = chart.plotting_area().get_pixel_range();
+    let y_range = chart.y_range();
+    let row_h = theme.px(LABEL_PX * 1.4);
+    for (x, text, color, left, row) in &layout.items {
         let dash = ShapeStyle {
             color: color.to_rgba(),
             filled: false,
             stroke_width: theme.stroke(1.5),
         };
         chart.draw_series(std::iter::once(DashedPathElement::new(
-            vec![(x, y_lo), (x, y_hi)],
+            vec![(*x, y_range.start), (*x, y_range.end)],
             theme.px(5.0),
             theme.px(3.0),
             dash,
         )))?;
-        let top = ys.start + pad + row as i32 * line_h;
-        // A background behind the label keeps it legible over the data.
-        let (w, h) = text_size(root, &text, &style)?;
-        root.draw(&Rectangle::new(
-            [
-                (left - pad, top - pad / 2),
-                (left + w + pad, top + h + pad / 2),
-            ],
-            theme.background.mix(0.85).filled(),
-        ))?;
+        let top = ys.start - layout.height(theme) + *row as i32 * row_h;
         root.draw_text(
-            &text,
-            &theme.font(LABEL_PX, color, Pos::new(HPos::Left, VPos::Top)),
-            (left, top),
+            text,
+            &theme.font(LABEL_PX, *color, Pos::new(HPos::Left, VPos::Top)),
+            (*left, top),
         )?;
     }
     Ok(())

@@ -167,8 +167,7 @@ fn draw_plot<DB: DrawingBackend>(
         .y_label_formatter(&y_format)
         .draw()?;
 
-    let bands: [(fn(&MonthBands) -> Band, RGBColor); 2] =
-        [(|m| m.now, theme.today), (|m| m.target, theme.target)];
+    let bands: [(PickBand, RGBColor); 2] = [(|m| m.now, theme.today), (|m| m.target, theme.target)];
     for (band, color) in bands {
         chart.draw_series(std::iter::once(Polygon::new(
             band_outline(data, band),
@@ -212,6 +211,9 @@ fn draw_plot<DB: DrawingBackend>(
     Ok(Mapping::from_chart(&chart))
 }
 
+/// Selects one process's band of a month.
+type PickBand = fn(&MonthBands) -> Band;
+
 /// Finite (month index, value) points of one series.
 fn line_points(data: &MonthlyData, value: impl Fn(&MonthBands) -> f64) -> Vec<(f64, f64)> {
     data.months
@@ -254,7 +256,7 @@ fn band_outline(data: &MonthlyData, band: impl Fn(&MonthBands) -> Band) -> Vec<(
 
 /// A screen-reader summary: per process, each month's expected value and P10–P90 range.
 pub fn text_alternative(data: &MonthlyData, labels: &MonthlyLabels<'_>) -> String {
-    let series = |name: &str, pick: fn(&MonthBands) -> Band| {
+    let series = |name: &str, pick: PickBand| {
         let months: Vec<String> = data
             .months
             .iter()

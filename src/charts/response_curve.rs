@@ -6,9 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    ChartError, Format, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style, check_size,
-    draw_header, draw_markers, label_budget, max_text_width, nice_ticks, pick_spaced_ticks,
-    style_mesh, text_size,
+    ChartError, Format, Frame, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style,
+    build_chart, check_size, draw_header, draw_markers, label_budget, layout_markers,
+    max_text_width, nice_ticks, pick_spaced_ticks, style_mesh, text_size,
 };
 
 /// Default time range of the axis: 1 minute to 7 days.
@@ -110,7 +110,8 @@ pub fn draw<DB: DrawingBackend>(
         data,
         labels,
         theme,
-        (&curve, &points),
+        &curve,
+        &points,
         (t0, t1),
         r_max,
     )?;
@@ -125,7 +126,8 @@ fn draw_plot<DB: DrawingBackend>(
     data: &ResponseCurveData,
     labels: &ResponseCurveLabels<'_>,
     theme: &Theme,
-    (curve, points): (&[(f64, f64)], &[(f64, f64)]),
+    curve: &[(f64, f64)],
+    points: &[(f64, f64)],
     (t0, t1): (f64, f64),
     r_max: f64,
 ) -> Result<Mapping, ChartError> {
@@ -139,11 +141,6 @@ fn draw_plot<DB: DrawingBackend>(
     )?;
     let y_area = y_label_w + theme.px(10.0);
     let margin = theme.px(8.0);
-    let (w, h) = area.dim_in_pixel();
-    let plot_w = (w as i32 - y_area - 2 * margin).max(1) as f64;
-    let x_area = 2 * line_h + theme.px(8.0);
-    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
-
     let (l0, l1) = (t0.ln(), t1.ln());
     let mut label_widths = Vec::new();
     for &t in TICK_MINUTES.iter().filter(|&&t| t >= t0 && t <= t1) {
@@ -152,6 +149,14 @@ fn draw_plot<DB: DrawingBackend>(
             text_size(root, &(labels.format_minutes)(t), &style)?.0 as f64,
         ));
     }
+    // Half the widest time label may stick out right of the plot: keep it on the canvas.
+    let widest = label_widths.iter().map(|p| p.1).fold(0.0, f64::max) as i32;
+    let right = margin.max(widest / 2 + theme.px(2.0));
+    let (w, h) = area.dim_in_pixel();
+    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
+    let x_area = 2 * line_h + theme.px(8.0);
+    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
+
     let candidates: Vec<f64> = label_widths.iter().map(|p| p.0).collect();
     let x_ticks = pick_spaced_ticks(
         &candidates,
@@ -166,40 +171,6 @@ fn draw_plot<DB: DrawingBackend>(
     );
     let x_format = |v: &f64| (labels.format_minutes)(*v);
     let y_format = |v: &f64| (labels.format_factor)(*v);
-
-    let mut chart = ChartBuilder::on(area)
-        .margin(margin)
-        .x_label_area_size(x_area)
-        .y_label_area_size(y_area)
-        .build_cartesian_2d(
-            TickAxis::log(t0, t1, x_ticks),
-            TickAxis::linear(0.0, y1, y_ticks),
-        )?;
-    let mut mesh = chart.configure_mesh();
-    style_mesh(&mut mesh, theme, &style);
-    mesh.x_label_formatter(&x_format)
-        .y_label_formatter(&y_format)
-        .x_desc(labels.x_axis)
-        .axis_desc_style(theme.font(LABEL_PX, theme.muted, style.pos))
-        .draw()?;
-
-    // The chart shows the whole axis even where the sampled curve stops: the model holds the
-    // factor flat outside the points, so extend the first and last sample to the edges.
-    let mut line = curve.to_vec();
-    if let (Some(&first), Some(&last)) = (curve.first(), curve.last()) {
-        line.insert(0, (t0, first.1));
-        line.push((t1, last.1));
-    }
-    chart.draw_series(LineSeries::new(
-        line,
-        theme.text.stroke_width(theme.stroke(2.5)),
-    ))?;
-    let radius = theme.px(4.0).max(2);
-    chart.draw_series(
-        points
-            .iter()
-            .map(|&p| Circle::new(p, radius, theme.text.filled())),
-    )?;
 
     let markers = [
         (
@@ -221,7 +192,48 @@ fn draw_plot<DB: DrawingBackend>(
             theme.target,
         ),
     ];
-    draw_markers(&mut chart, root, &markers, theme)?;
+    let x_spec = TickAxis::log(t0, t1, x_ticks);
+    let y_spec = TickAxis::linear(0.0, y1, y_ticks);
+    let mut frame = Frame {
+        top: margin,
+        right,
+        other: margin,
+        x_area,
+        y_area,
+    };
+    // Lay the marker labels out on a first build, then leave room for them above the plot.
+    let probe = build_chart(area, frame, x_spec.clone(), y_spec.clone())?;
+    let layout = layout_markers(&probe, root, &markers, theme)?;
+    frame.top += layout.height(theme);
+    let mut chart = build_chart(area, frame, x_spec, y_spec)?;
+    let mut mesh = chart.configure_mesh();
+    style_mesh(&mut mesh, theme, &style);
+    mesh.x_label_formatter(&x_format)
+        .y_label_formatter(&y_format)
+        .x_desc(labels.x_axis)
+        .axis_desc_style(theme.font(LABEL_PX, theme.muted, style.pos))
+        .draw()?;
+    // Marker lines under the data, so the curve stays on top.
+    draw_markers(&mut chart, root, &layout, theme)?;
+
+    // The chart shows the whole axis even where the sampled curve stops: the model holds the
+    // factor flat outside the points, so extend the first and last sample to the edges.
+    let mut line = curve.to_vec();
+    if let (Some(&first), Some(&last)) = (curve.first(), curve.last()) {
+        line.insert(0, (t0, first.1));
+        line.push((t1, last.1));
+    }
+    chart.draw_series(LineSeries::new(
+        line,
+        theme.text.stroke_width(theme.stroke(2.5)),
+    ))?;
+    let radius = theme.px(4.0).max(2);
+    chart.draw_series(
+        points
+            .iter()
+            .map(|&p| Circle::new(p, radius, theme.text.filled())),
+    )?;
+
     Ok(Mapping::from_chart(&chart))
 }
 

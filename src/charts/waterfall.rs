@@ -118,7 +118,7 @@ fn draw_plot<DB: DrawingBackend>(
     bars: &[Bar],
     labels: &WaterfallLabels<'_>,
     theme: &Theme,
-    (y0, y1): (f64, f64),
+    (mut y0, mut y1): (f64, f64),
 ) -> Result<Mapping, ChartError> {
     let n = bars.len();
     let style = axis_label_style(theme);
@@ -131,6 +131,14 @@ fn draw_plot<DB: DrawingBackend>(
     // Room for two lines of bar labels: cause names wrap rather than overlap.
     let x_area = 2 * line_h + theme.px(8.0);
     let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
+    // Room for the value labels above the highest and below the lowest bar.
+    let room = (y1 - y0) * (line_h + theme.px(6.0)) as f64 / plot_h;
+    if y1 > 0.0 {
+        y1 += room;
+    }
+    if y0 < 0.0 {
+        y0 -= room;
+    }
     let slot = plot_w / n as i32;
 
     let y_ticks = nice_ticks(
