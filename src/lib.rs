@@ -4,9 +4,12 @@
 //!
 //! - [`model`]: the pure numeric core (MODEL.md): scenario, contact, expected values, Monte Carlo.
 //! - [`codec`]: scenario ↔ share-link fragment, files and CSV.
-//! - `state`, `ui`, `charts`, `i18n`: the browser app (compiled for wasm32 only).
+//! - [`state`]: the app state and its pure reducer; [`i18n`]: Dutch and English texts and input parsing.
+//! - `ui`, `charts`: the browser app (compiled for wasm32 only).
 #![forbid(unsafe_code)]
 
+#[cfg(target_arch = "wasm32")]
+pub mod charts;
 pub mod codec;
 pub mod i18n;
 pub mod model;

@@ -1,0 +1,828 @@
+//! Browser tests of the chart layer: every chart draws realistic and degenerate data on a real
+//! canvas (checked by reading pixels back), and `ChartCanvas` mounts, draws and redraws on resize.
+#![cfg(target_arch = "wasm32")]
+
+use gloo::timers::future::TimeoutFuture;
+use leadplan::charts::canvas::{ChartCanvas, DrawTarget};
+use leadplan::charts::leads_needed::{self, LeadsNeededData, LeadsNeededLabels};
+use leadplan::charts::lost_revenue::{self, LostRevenueData, LostRevenueLabels};
+use leadplan::charts::monthly::{self, Band, MonthBands, MonthlyData, MonthlyLabels};
+use leadplan::charts::response_curve::{self, ResponseCurveData, ResponseCurveLabels};
+use leadplan::charts::waterfall::{self, WaterfallData, WaterfallLabels};
+use leadplan::charts::{
+    Axis, ChartError, Mapping, Theme, category_stride, format_minutes, label_budget, nice_ticks,
+    pick_spaced_ticks, stack_rows,
+};
+use plotters::style::RGBColor;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: the default scenario's scale (≈600 leads/month, ≈55 sales/month now, ≈95 with the
+// target process, ≈€10M lost revenue per year).
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const SEASONALITY: [f64; 12] = [
+    1.15, 1.05, 1.1, 1.0, 1.0, 1.0, 0.9, 0.85, 1.0, 1.0, 0.95, 1.0,
+];
+
+fn count(v: f64) -> String {
+    format!("{v:.0}")
+}
+fn percent(v: f64) -> String {
+    format!("{:.0}%", v * 100.0)
+}
+fn money(v: f64) -> String {
+    format!("€{:.1}M", v / 1e6)
+}
+fn minutes(v: f64) -> String {
+    format_minutes(v)
+}
+
+fn band(mean: f64) -> Band {
+    Band {
+        p10: mean * 0.8,
+        p50: mean,
+        p90: mean * 1.2,
+        mean,
+    }
+}
+
+fn monthly_data() -> MonthlyData {
+    let sum: f64 = SEASONALITY.iter().sum();
+    MonthlyData {
+        months: MONTHS
+            .iter()
+            .zip(SEASONALITY)
+            .map(|(label, w)| MonthBands {
+                label: (*label).to_string(),
+                now: band(660.0 * w / sum),
+                target: band(1140.0 * w / sum),
+            })
+            .collect(),
+    }
+}
+
+fn monthly_labels() -> MonthlyLabels<'static> {
+    MonthlyLabels {
+        y_axis: "Sales per month",
+        now: "Today",
+        target: "With target process",
+        band: "P10–P90",
+        format: &count,
+    }
+}
+
+fn waterfall_data() -> WaterfallData {
+    WaterfallData {
+        start: 660.0,
+        parts: vec![
+            ("Follow-up".into(), 73.0),
+            ("Speed".into(), 310.0),
+            ("Attempts".into(), 97.0),
+        ],
+        end: 1140.0,
+    }
+}
+
+fn waterfall_labels() -> WaterfallLabels<'static> {
+    WaterfallLabels {
+        y_axis: "Sales per year",
+        start: "Today",
+        end: "With target process",
+        gain: "more sales",
+        loss: "fewer sales",
+        format: &count,
+    }
+}
+
+const CURVE_POINTS: [(f64, f64); 6] = [
+    (5.0, 1.0),
+    (60.0, 0.9),
+    (480.0, 0.7),
+    (1440.0, 0.55),
+    (4320.0, 0.4),
+    (10080.0, 0.3),
+];
+
+/// The curve sampled as the model interpolates it (linear in ln t, ln r; flat outside): test
+/// code stands in for the model here.
+fn sampled_curve() -> Vec<(f64, f64)> {
+    (0..=200)
+        .map(|i| {
+            let t = (10080f64.ln() * i as f64 / 200.0).exp();
+            let r = match CURVE_POINTS.iter().position(|p| p.0 >= t) {
+                Some(0) => CURVE_POINTS[0].1,
+                None => CURVE_POINTS[5].1,
+                Some(k) => {
+                    let (a, b) = (CURVE_POINTS[k - 1], CURVE_POINTS[k]);
+                    let f = (t.ln() - a.0.ln()) / (b.0.ln() - a.0.ln());
+                    (a.1.ln() + f * (b.1.ln() - a.1.ln())).exp()
+                }
+            };
+            (t, r)
+        })
+        .collect()
+}
+
+fn curve_data() -> ResponseCurveData {
+    ResponseCurveData {
+        curve: sampled_curve(),
+        points: CURVE_POINTS.to_vec(),
+        median_now: 480.0,
+        median_target: 7.0,
+        minutes: response_curve::DEFAULT_MINUTES,
+    }
+}
+
+fn curve_labels() -> ResponseCurveLabels<'static> {
+    ResponseCurveLabels {
+        y_axis: "Reachability",
+        x_axis: "Time to first call",
+        points: "Curve points",
+        now: "Today",
+        target: "Target",
+        format_minutes: &minutes,
+        format_factor: &percent,
+    }
+}
+
+fn leads_data() -> LeadsNeededData {
+    LeadsNeededData {
+        target_sales: 600.0,
+        conversion_now: 0.087,
+        conversion_target: 0.15,
+        benchmark: 0.13,
+        conversion_range: leads_needed::DEFAULT_CONVERSION,
+    }
+}
+
+fn leads_labels() -> LeadsNeededLabels<'static> {
+    LeadsNeededLabels {
+        y_axis: "Leads needed per year",
+        x_axis: "Lead-to-sale conversion",
+        now: "Today",
+        target: "Target",
+        benchmark: "Benchmark",
+        format_leads: &count,
+        format_percent: &percent,
+    }
+}
+
+fn revenue_data() -> LostRevenueData {
+    // A bell of 32 bins from €8M to €16M.
+    let bins: Vec<(f64, f64, f64)> = (0..32)
+        .map(|i| {
+            let lo = 8e6 + i as f64 * 0.25e6;
+            let z = (lo + 0.125e6 - 12e6) / 1.5e6;
+            (lo, lo + 0.25e6, (-0.5 * z * z).exp())
+        })
+        .collect();
+    let total: f64 = bins.iter().map(|b| b.2).sum();
+    LostRevenueData {
+        bins: bins
+            .into_iter()
+            .map(|(lo, hi, s)| (lo, hi, s / total))
+            .collect(),
+        mean: 12e6,
+        p10: 10.1e6,
+        p90: 13.9e6,
+    }
+}
+
+fn revenue_labels() -> LostRevenueLabels<'static> {
+    LostRevenueLabels {
+        y_axis: "Share of simulated years",
+        x_axis: "Lost revenue per year",
+        mean: "Mean",
+        p10: "P10",
+        p90: "P90",
+        format_money: &money,
+        format_share: &percent,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canvas helpers.
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A canvas of `width`×`height` backing pixels in the document (plotters measures text there).
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let canvas: HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    document().body().unwrap().append_child(&canvas).unwrap();
+    canvas
+}
+
+fn backend(canvas: &HtmlCanvasElement) -> CanvasBackend {
+    CanvasBackend::with_canvas_object(canvas.clone()).unwrap()
+}
+
+fn pixels(canvas: &HtmlCanvasElement) -> Vec<u8> {
+    let context: CanvasRenderingContext2d =
+        canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .unwrap()
+        .data()
+        .0
+}
+
+/// Pixels within `tolerance` of `color` on every channel.
+fn count_color(pixels: &[u8], color: RGBColor, tolerance: i32) -> usize {
+    pixels
+        .chunks_exact(4)
+        .filter(|p| {
+            (p[0] as i32 - color.0 as i32).abs() <= tolerance
+                && (p[1] as i32 - color.1 as i32).abs() <= tolerance
+                && (p[2] as i32 - color.2 as i32).abs() <= tolerance
+        })
+        .count()
+}
+
+fn non_background(pixels: &[u8], background: RGBColor) -> usize {
+    pixels.len() / 4 - count_color(pixels, background, 2)
+}
+
+/// Asserts the canvas is drawn: the background covers the canvas and a fair share is ink.
+fn assert_drawn(canvas: &HtmlCanvasElement, theme: &Theme) -> Vec<u8> {
+    let px = pixels(canvas);
+    let total = px.len() / 4;
+    let ink = non_background(&px, theme.background);
+    assert!(ink > total / 100, "only {ink} of {total} pixels drawn");
+    // The corners are background: fill happened and nothing spills over the edge.
+    assert_eq!(
+        &px[0..3],
+        &[theme.background.0, theme.background.1, theme.background.2]
+    );
+    px
+}
+
+// ---------------------------------------------------------------------------------------------
+// The five charts, realistic data, at a desktop and a phone size.
+
+/// (width, height, scale): a desktop card, a 360 px phone at 2×, a 1920 px projector.
+const SIZES: [(u32, u32, f64); 3] = [(800, 400, 1.0), (720, 600, 2.0), (1900, 800, 1.0)];
+
+#[wasm_bindgen_test]
+fn monthly_draws_both_processes() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let mapping =
+            monthly::draw(backend(&c), &monthly_data(), &monthly_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(
+            count_color(&px, theme.today, 12) > 200,
+            "today's line and points"
+        );
+        assert!(
+            count_color(&px, theme.target, 12) > 200,
+            "target line and points"
+        );
+        assert!(
+            mapping.left > 0
+                && mapping.right <= w as i32
+                && mapping.top >= 0
+                && mapping.bottom <= h as i32
+        );
+        // Month index 6 (July) is under its own pixel.
+        let (x, y) = mapping.to_pixel(6.0, 50.0);
+        let (mx, my) = mapping.to_data(x, y).unwrap();
+        assert_eq!(mx.round(), 6.0);
+        assert!((my - 50.0).abs() < 2.0);
+    }
+}
+
+#[wasm_bindgen_test]
+fn monthly_dark_theme_draws() {
+    let theme = Theme::dark().with_scale(1.5);
+    let c = canvas(900, 450);
+    monthly::draw(backend(&c), &monthly_data(), &monthly_labels(), &theme).unwrap();
+    let px = assert_drawn(&c, &theme);
+    assert!(count_color(&px, theme.target, 12) > 200);
+}
+
+#[wasm_bindgen_test]
+fn waterfall_draws_totals_and_gains() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        waterfall::draw(backend(&c), &waterfall_data(), &waterfall_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(count_color(&px, theme.today, 4) > 1000, "start bar");
+        assert!(count_color(&px, theme.target, 4) > 1000, "end bar");
+        assert!(count_color(&px, theme.gain, 4) > 1000, "gain bars");
+        assert_eq!(count_color(&px, theme.loss, 4), 0, "no loss bar");
+    }
+}
+
+#[wasm_bindgen_test]
+fn waterfall_negative_part_is_drawn_as_loss() {
+    let theme = Theme::light();
+    let c = canvas(600, 360);
+    let mut data = waterfall_data();
+    data.parts[1].1 = -120.0;
+    data.end = 660.0 + 73.0 - 120.0 + 97.0;
+    waterfall::draw(backend(&c), &data, &waterfall_labels(), &theme).unwrap();
+    let px = assert_drawn(&c, &theme);
+    assert!(
+        count_color(&px, theme.loss, 4) > 300,
+        "the negative part in the loss colour"
+    );
+    let alt = waterfall::text_alternative(&data, &waterfall_labels());
+    assert!(
+        alt.contains("Speed -120") && alt.contains("Follow-up +73"),
+        "{alt}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn response_curve_draws_curve_and_medians() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let mapping =
+            response_curve::draw(backend(&c), &curve_data(), &curve_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(count_color(&px, theme.text, 12) > 500, "the curve");
+        assert!(
+            count_color(&px, theme.today, 12) > 50,
+            "today's median marker"
+        );
+        assert!(
+            count_color(&px, theme.target, 12) > 50,
+            "the target's median marker"
+        );
+        assert!(mapping.x.log);
+        // 8 hours is where the log axis puts it, not where a linear one would.
+        let (x, _) = mapping.to_pixel(480.0, 0.5);
+        let f = (x - mapping.left as f64) / (mapping.right - mapping.left) as f64;
+        assert!((f - 480f64.ln() / 10080f64.ln()).abs() < 0.01, "{f}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn leads_needed_draws_curve_and_markers() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let mapping =
+            leads_needed::draw(backend(&c), &leads_data(), &leads_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(count_color(&px, theme.text, 12) > 500);
+        assert!(count_color(&px, theme.today, 12) > 50);
+        assert!(count_color(&px, theme.target, 12) > 50);
+        let (x, y) = mapping.to_pixel(0.13, 600.0 / 0.13);
+        let (c13, leads) = mapping.to_data(x, y).unwrap();
+        assert!((c13 - 0.13).abs() < 0.002 && (leads - 4615.0).abs() < 100.0);
+    }
+    let alt = leads_needed::text_alternative(&leads_data(), &leads_labels());
+    assert!(alt.contains("Benchmark (13%): 4615"), "{alt}");
+}
+
+#[wasm_bindgen_test]
+fn lost_revenue_draws_histogram_and_markers() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        lost_revenue::draw(backend(&c), &revenue_data(), &revenue_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        // Bars are the today colour at 80% over white.
+        let bar = RGBColor(0xc7, 0x49, 0x49);
+        assert!(count_color(&px, bar, 10) > 2000, "histogram bars");
+    }
+    let alt = lost_revenue::text_alternative(&revenue_data(), &revenue_labels());
+    assert_eq!(
+        alt,
+        "Lost revenue per year: Mean €12.0M, P10 €10.1M, P90 €13.9M."
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Degenerate data: draws, or fails with a clean error; never panics.
+
+#[wasm_bindgen_test]
+fn monthly_degenerate_data() {
+    let theme = Theme::light();
+    let zeros = MonthlyData {
+        months: MONTHS
+            .iter()
+            .map(|m| MonthBands {
+                label: (*m).into(),
+                now: Band::default(),
+                target: Band::default(),
+            })
+            .collect(),
+    };
+    monthly::draw(
+        backend(&canvas(400, 300)),
+        &zeros,
+        &monthly_labels(),
+        &theme,
+    )
+    .unwrap();
+
+    let one = MonthlyData {
+        months: vec![monthly_data().months[0].clone()],
+    };
+    let c = canvas(400, 300);
+    monthly::draw(backend(&c), &one, &monthly_labels(), &theme).unwrap();
+    assert!(count_color(&pixels(&c), theme.target, 12) > 20);
+
+    let empty = MonthlyData::default();
+    let result = monthly::draw(
+        backend(&canvas(400, 300)),
+        &empty,
+        &monthly_labels(),
+        &theme,
+    );
+    assert_eq!(result, Err(ChartError::NoData));
+
+    let mut nan = monthly_data();
+    nan.months[3].now = Band {
+        p10: f64::NAN,
+        p50: f64::INFINITY,
+        p90: f64::NAN,
+        mean: f64::NAN,
+    };
+    nan.months[4].target.mean = -f64::INFINITY;
+    monthly::draw(backend(&canvas(400, 300)), &nan, &monthly_labels(), &theme).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn too_small_canvas_is_a_clean_error() {
+    let theme = Theme::light().with_scale(2.0);
+    // 200×100 backing pixels at 2× is 100×50 CSS pixels.
+    let result = monthly::draw(
+        backend(&canvas(200, 100)),
+        &monthly_data(),
+        &monthly_labels(),
+        &theme,
+    );
+    assert_eq!(
+        result,
+        Err(ChartError::TooSmall {
+            width: 100,
+            height: 50
+        })
+    );
+    let result = waterfall::draw(
+        backend(&canvas(1, 1)),
+        &waterfall_data(),
+        &waterfall_labels(),
+        &theme,
+    );
+    assert!(matches!(result, Err(ChartError::TooSmall { .. })));
+}
+
+#[wasm_bindgen_test]
+fn waterfall_degenerate_data() {
+    let theme = Theme::light();
+    let zeros = WaterfallData {
+        start: 0.0,
+        parts: vec![("A".into(), 0.0)],
+        end: 0.0,
+    };
+    waterfall::draw(
+        backend(&canvas(400, 300)),
+        &zeros,
+        &waterfall_labels(),
+        &theme,
+    )
+    .unwrap();
+    let none = WaterfallData {
+        start: 660.0,
+        parts: Vec::new(),
+        end: 660.0,
+    };
+    waterfall::draw(
+        backend(&canvas(400, 300)),
+        &none,
+        &waterfall_labels(),
+        &theme,
+    )
+    .unwrap();
+    // The target process worse than today: everything below zero change, the chart still fits.
+    let worse = WaterfallData {
+        start: 10.0,
+        parts: vec![
+            ("An extremely long cause name that cannot fit".into(), -30.0),
+            ("NaN".into(), f64::NAN),
+        ],
+        end: -20.0,
+    };
+    let c = canvas(360, 300);
+    waterfall::draw(backend(&c), &worse, &waterfall_labels(), &theme).unwrap();
+    assert!(count_color(&pixels(&c), theme.loss, 4) > 100);
+}
+
+#[wasm_bindgen_test]
+fn response_curve_degenerate_data() {
+    let theme = Theme::light();
+    let empty = ResponseCurveData::default();
+    let result = response_curve::draw(backend(&canvas(400, 300)), &empty, &curve_labels(), &theme);
+    assert_eq!(result, Err(ChartError::NoData));
+    // One point, medians outside the default range, a nonsensical range: still drawn.
+    let one = ResponseCurveData {
+        curve: vec![(5.0, 1.0)],
+        points: vec![(5.0, 1.0), (f64::NAN, 0.5), (-3.0, 0.2)],
+        median_now: 43200.0,
+        median_target: 0.0,
+        minutes: (0.0, -1.0),
+    };
+    let mapping =
+        response_curve::draw(backend(&canvas(400, 300)), &one, &curve_labels(), &theme).unwrap();
+    assert_eq!(mapping.x.end, 43200.0);
+}
+
+#[wasm_bindgen_test]
+fn leads_needed_degenerate_data() {
+    let theme = Theme::light();
+    let mut no_target = leads_data();
+    no_target.target_sales = 0.0;
+    let result = leads_needed::draw(
+        backend(&canvas(400, 300)),
+        &no_target,
+        &leads_labels(),
+        &theme,
+    );
+    assert_eq!(result, Err(ChartError::NoData));
+    // Conversions outside the axis and a broken range: the curve still draws.
+    let odd = LeadsNeededData {
+        target_sales: 600.0,
+        conversion_now: 0.0,
+        conversion_target: 0.9,
+        benchmark: f64::NAN,
+        conversion_range: (0.3, 0.02),
+    };
+    leads_needed::draw(backend(&canvas(400, 300)), &odd, &leads_labels(), &theme).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn lost_revenue_degenerate_data() {
+    let theme = Theme::light();
+    let empty = LostRevenueData::default();
+    let result = lost_revenue::draw(
+        backend(&canvas(400, 300)),
+        &empty,
+        &revenue_labels(),
+        &theme,
+    );
+    assert_eq!(result, Err(ChartError::NoData));
+    // Every run lost the same amount (or nothing): one zero-width bin.
+    let single = LostRevenueData {
+        bins: vec![(0.0, 0.0, 1.0)],
+        mean: 0.0,
+        p10: 0.0,
+        p90: 0.0,
+    };
+    lost_revenue::draw(
+        backend(&canvas(400, 300)),
+        &single,
+        &revenue_labels(),
+        &theme,
+    )
+    .unwrap();
+    let negative = LostRevenueData {
+        bins: vec![(-2e6, -1e6, 0.5), (-1e6, 0.0, 0.5)],
+        mean: -1e6,
+        p10: -1.8e6,
+        p90: -0.2e6,
+    };
+    lost_revenue::draw(
+        backend(&canvas(400, 300)),
+        &negative,
+        &revenue_labels(),
+        &theme,
+    )
+    .unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers.
+
+#[wasm_bindgen_test]
+fn minutes_read_as_short_durations() {
+    assert_eq!(format_minutes(5.0), "5 min");
+    assert_eq!(format_minutes(480.0), "8 h");
+    assert_eq!(format_minutes(90.0), "1.5 h");
+    assert_eq!(format_minutes(2880.0), "2 d");
+    assert_eq!(format_minutes(10080.0), "7 d");
+    assert_eq!(format_minutes(0.5), "30 s");
+    assert_eq!(format_minutes(f64::NAN), "");
+}
+
+#[wasm_bindgen_test]
+fn nice_ticks_are_round_and_bounded() {
+    assert_eq!(
+        nice_ticks(0.0, 100.0, 6),
+        vec![0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+    );
+    assert_eq!(
+        nice_ticks(0.0, 1.08, 6),
+        vec![0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
+    );
+    assert_eq!(nice_ticks(0.0, 32_000.0, 3), vec![0.0, 20_000.0]);
+    assert!(nice_ticks(-130.0, 40.0, 5).contains(&0.0));
+    for max in 1..12 {
+        let ticks = nice_ticks(3.7, 12_345.0, max);
+        assert!(!ticks.is_empty() && ticks.len() <= max, "{max}: {ticks:?}");
+    }
+    assert_eq!(nice_ticks(5.0, 5.0, 4), vec![5.0]);
+    assert!(nice_ticks(f64::NAN, 1.0, 4).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn label_counts_follow_width() {
+    assert_eq!(label_budget(280.0, 40.0, 10.0), 5);
+    assert!(label_budget(1800.0, 40.0, 10.0) >= 30);
+    assert_eq!(label_budget(10.0, 40.0, 10.0), 2);
+    // 12 month labels of 25 px: all on a projector, every 2nd or 3rd on a phone.
+    assert_eq!(category_stride(12, 1600.0, 25.0, 8.0), 1);
+    assert!(category_stride(12, 280.0, 25.0, 8.0) >= 2);
+}
+
+#[wasm_bindgen_test]
+fn marker_labels_never_overlap() {
+    // Benchmark 13% and target 15% close together: the second goes to the next row.
+    assert_eq!(
+        stack_rows(&[(100.0, 180.0), (150.0, 230.0), (300.0, 350.0)], 4.0),
+        vec![0, 1, 0]
+    );
+    let ticks = pick_spaced_ticks(
+        &[1.0, 60.0, 1440.0, 5.0, 10.0],
+        |t| t.ln() * 20.0,
+        |_| 30.0,
+        4.0,
+    );
+    // 5 collides with 1; 10 fits between 1 and 60.
+    assert_eq!(ticks, vec![1.0, 10.0, 60.0, 1440.0]);
+}
+
+#[wasm_bindgen_test]
+fn mapping_round_trips_on_a_log_axis() {
+    let mapping = Mapping {
+        left: 50,
+        top: 10,
+        right: 450,
+        bottom: 310,
+        x: Axis {
+            start: 1.0,
+            end: 10080.0,
+            log: true,
+        },
+        y: Axis {
+            start: 0.0,
+            end: 1.2,
+            log: false,
+        },
+    };
+    let (px, py) = mapping.to_pixel(60.0, 0.9);
+    let (x, y) = mapping.to_data(px, py).unwrap();
+    assert!((x - 60.0).abs() < 1e-9 && (y - 0.9).abs() < 1e-9);
+    assert_eq!(mapping.to_data(10.0, 100.0), None);
+}
+
+#[wasm_bindgen_test]
+fn text_alternatives_use_the_callers_words() {
+    let alt = monthly::text_alternative(&monthly_data(), &monthly_labels());
+    assert!(
+        alt.starts_with("Sales per month. Today: Jan 63 (P10–P90 51–76)"),
+        "{alt}"
+    );
+    assert!(alt.contains("With target process: Jan"), "{alt}");
+    let alt = response_curve::text_alternative(&curve_data(), &curve_labels());
+    assert!(alt.contains("Today: 8 h. Target: 7 min."), "{alt}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ChartCanvas component.
+
+#[function_component]
+fn MonthlyCard() -> Html {
+    let draw = use_callback((), |target: DrawTarget, _| {
+        let theme = Theme::light().with_scale(target.scale);
+        monthly::draw(
+            target.backend()?,
+            &monthly_data(),
+            &monthly_labels(),
+            &theme,
+        )
+    });
+    html! {
+        <ChartCanvas
+            name="monthly"
+            label="Monthly sales"
+            description={monthly::text_alternative(&monthly_data(), &monthly_labels())}
+            {draw}
+            height="240px"
+        />
+    }
+}
+
+/// A container of `width` CSS pixels in the document to mount a component into.
+fn mount_point(width: &str) -> HtmlElement {
+    let div: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    div.set_attribute("style", &format!("width:{width}"))
+        .unwrap();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+#[wasm_bindgen_test]
+async fn chart_canvas_draws_and_redraws_on_resize() {
+    let root = mount_point("600px");
+    let _app = yew::Renderer::<MonthlyCard>::with_root(root.clone().into()).render();
+    TimeoutFuture::new(50).await;
+
+    let canvas: HtmlCanvasElement = root
+        .query_selector("canvas[data-chart=monthly]")
+        .unwrap()
+        .expect("the canvas")
+        .unchecked_into();
+    assert_eq!(canvas.get_attribute("data-draws").as_deref(), Some("1"));
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("Monthly sales")
+    );
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    assert_eq!(
+        canvas.width(),
+        (600.0 * ratio).round() as u32,
+        "backing store = CSS size × DPR"
+    );
+    assert_eq!(canvas.height(), (240.0 * ratio).round() as u32);
+    assert!(non_background(&pixels(&canvas), Theme::light().background) > 1000);
+    let caption = root
+        .query_selector("figcaption")
+        .unwrap()
+        .expect("the text alternative");
+    assert!(
+        caption
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Sales per month.")
+    );
+    assert_eq!(
+        canvas.get_attribute("aria-describedby"),
+        caption.get_attribute("id")
+    );
+    assert!(root.query_selector(".chart-error").unwrap().is_none());
+
+    // Resizing the container redraws once, after the debounce.
+    root.set_attribute("style", "width:360px").unwrap();
+    TimeoutFuture::new(400).await;
+    assert_eq!(canvas.get_attribute("data-draws").as_deref(), Some("2"));
+    assert_eq!(canvas.width(), (360.0 * ratio).round() as u32);
+}
+
+#[derive(Properties, PartialEq)]
+struct FailingProps {
+    draw: Callback<DrawTarget, Result<Mapping, ChartError>>,
+}
+
+#[function_component]
+fn FailingCard(props: &FailingProps) -> Html {
+    html! {
+        <ChartCanvas name="broken" label="Broken" description="Nothing" draw={props.draw.clone()} error_text="Chart unavailable" />
+    }
+}
+
+#[wasm_bindgen_test]
+async fn chart_canvas_shows_a_message_when_drawing_fails() {
+    let root = mount_point("500px");
+    let draw = Callback::from(|_: DrawTarget| Err(ChartError::NoData));
+    let _app = yew::Renderer::<FailingCard>::with_root_and_props(
+        root.clone().into(),
+        FailingProps { draw },
+    )
+    .render();
+    TimeoutFuture::new(50).await;
+    let error = root
+        .query_selector(".chart-error")
+        .unwrap()
+        .expect("an error message");
+    assert_eq!(error.text_content().as_deref(), Some("Chart unavailable"));
+    assert_eq!(
+        error.get_attribute("title").as_deref(),
+        Some("there is no data to draw")
+    );
+    let canvas = root.query_selector("canvas").unwrap().unwrap();
+    assert_eq!(canvas.get_attribute("data-draws"), None);
+}
