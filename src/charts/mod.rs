@@ -780,7 +780,7 @@ pub(crate) fn style_mesh<'a, 'b, DB: DrawingBackend>(
     .max_light_lines(0);
 }
 
-/// The y-axis tick label style: right-aligned, vertically centred, in the theme's text colour.
+/// Axis tick labels in the theme font and text colour (plotters aligns them per axis).
 pub(crate) fn axis_label_style(theme: &Theme) -> TextStyle<'static> {
     theme.font(LABEL_PX, theme.text, Pos::new(HPos::Left, VPos::Top))
 }
