@@ -16,4 +16,7 @@ pub mod model;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
+pub mod worker;
+
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -15,7 +15,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn root() -> Element {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
-    document.body().expect("a body").append_child(&root).expect("appended");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("appended");
     root
 }
 
@@ -59,7 +63,11 @@ async fn shows_the_example_scenario() {
     let leads = value(&root, "expected.leads");
     assert_eq!(leads, 6_120.0);
     let now = value(&root, "expected.sales_now");
-    assert!((now / leads - 0.087).abs() < 0.002, "conversion today {}", now / leads);
+    assert!(
+        (now / leads - 0.087).abs() < 0.002,
+        "conversion today {}",
+        now / leads
+    );
     assert!(value(&root, "expected.lost_revenue") > 0.0);
 }
 

@@ -28,7 +28,9 @@ impl std::fmt::Display for LinkError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LinkError::NotBase64 => f.write_str("the link is damaged: it is not base64url text"),
-            LinkError::NotDeflate => f.write_str("the link is damaged or cut short: its data does not unpack"),
+            LinkError::NotDeflate => {
+                f.write_str("the link is damaged or cut short: its data does not unpack")
+            }
             LinkError::TooLarge => f.write_str("the link's scenario is larger than 1 MB"),
             LinkError::NotText => f.write_str("the link's data is not text"),
             LinkError::Invalid(errors) => {
@@ -62,7 +64,9 @@ pub fn decode(value: &str) -> Result<Scenario, LinkError> {
 pub fn decode_text(value: &str) -> Result<String, LinkError> {
     // Tolerate the padding some encoders add and the '%3D' a mail client may make of it.
     let trimmed = value.trim().trim_end_matches("%3D").trim_end_matches('=');
-    let packed = URL_SAFE_NO_PAD.decode(trimmed).map_err(|_| LinkError::NotBase64)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(trimmed)
+        .map_err(|_| LinkError::NotBase64)?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
         .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
@@ -81,7 +85,10 @@ mod tests {
         let s = default_scenario();
         let link = encode(&s);
         assert!(link.len() < 1000, "{} characters", link.len());
-        assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+        assert!(
+            link.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
         assert_eq!(decode(&link), Ok(s));
     }
 
@@ -92,9 +99,16 @@ mod tests {
         // A link cut anywhere is refused as damaged, never read as a partial scenario.
         for cut in 0..link.len() {
             let e = decode(&link[..cut]);
-            assert!(matches!(e, Err(LinkError::NotBase64 | LinkError::NotDeflate)), "cut at {cut}: {e:?}");
+            assert!(
+                matches!(e, Err(LinkError::NotBase64 | LinkError::NotDeflate)),
+                "cut at {cut}: {e:?}"
+            );
         }
-        let not_a_scenario = URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"version\":1}", 6));
-        assert!(matches!(decode(&not_a_scenario), Err(LinkError::Invalid(_))));
+        let not_a_scenario =
+            URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec(b"{\"version\":1}", 6));
+        assert!(matches!(
+            decode(&not_a_scenario),
+            Err(LinkError::Invalid(_))
+        ));
     }
 }

@@ -36,7 +36,11 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<f64, ParseError> {
         Some(rest) => (true, rest),
         None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(ParseError::NotANumber);
     }
     let normalised = normalise_separators(lang, digits).ok_or(ParseError::NotANumber)?;
@@ -111,7 +115,15 @@ fn normalise_separators(lang: Lang, s: &str) -> Option<String> {
     match frac_part {
         Some(f) if f.contains(['.', ',']) => None,
         Some(f) if int_digits.is_empty() && f.is_empty() => None,
-        Some(f) => Some(format!("{}.{}", if int_digits.is_empty() { "0" } else { &int_digits }, f)),
+        Some(f) => Some(format!(
+            "{}.{}",
+            if int_digits.is_empty() {
+                "0"
+            } else {
+                &int_digits
+            },
+            f
+        )),
         None => Some(int_digits),
     }
 }
@@ -123,9 +135,7 @@ pub fn parse_minutes(lang: Lang, text: &str) -> Result<f64, ParseError> {
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
-    let split = t
-        .find(|c: char| c.is_alphabetic())
-        .unwrap_or(t.len());
+    let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let factor = match unit.trim().trim_end_matches('.') {
         "" | "m" | "min" | "mins" | "minuut" | "minuten" | "minute" | "minutes" => 1.0,
@@ -216,7 +226,9 @@ pub mod log_slider {
         if !minutes.is_finite() || minutes <= 1.0 {
             return 0.0;
         }
-        (minutes.ln() / MAX_MINUTES.ln() * STEPS).clamp(0.0, STEPS).round()
+        (minutes.ln() / MAX_MINUTES.ln() * STEPS)
+            .clamp(0.0, STEPS)
+            .round()
     }
 }
 
@@ -245,8 +257,23 @@ mod tests {
 
     #[test]
     fn bad_numbers_are_refused() {
-        for text in ["abc", "1,2,3,4", "1.2.3", "12a", "--1", ".", "1.25.000,5,1", "NaN", "inf", "1e5"] {
-            assert_eq!(parse_number(Lang::Nl, text), Err(ParseError::NotANumber), "{text}");
+        for text in [
+            "abc",
+            "1,2,3,4",
+            "1.2.3",
+            "12a",
+            "--1",
+            ".",
+            "1.25.000,5,1",
+            "NaN",
+            "inf",
+            "1e5",
+        ] {
+            assert_eq!(
+                parse_number(Lang::Nl, text),
+                Err(ParseError::NotANumber),
+                "{text}"
+            );
         }
         assert_eq!(parse_number(Lang::En, "  "), Err(ParseError::Empty));
     }
@@ -260,7 +287,10 @@ mod tests {
         assert_eq!(parse_minutes(Lang::En, "2 d"), Ok(2880.0));
         assert_eq!(parse_minutes(Lang::En, "45 min"), Ok(45.0));
         assert_eq!(parse_minutes(Lang::En, "1 week"), Ok(10080.0));
-        assert_eq!(parse_minutes(Lang::En, "3 fortnights"), Err(ParseError::UnknownUnit));
+        assert_eq!(
+            parse_minutes(Lang::En, "3 fortnights"),
+            Err(ParseError::UnknownUnit)
+        );
         assert_eq!(parse_minutes(Lang::En, "h"), Err(ParseError::Empty));
     }
 
@@ -270,8 +300,14 @@ mod tests {
             for v in [0.0, 12.5, 1250.0, 0.000_001, 25_000.0, -3.25] {
                 assert_eq!(parse_number(lang, &editable_number(lang, v)), Ok(v), "{v}");
             }
-            for m in [7.0, 45.5, 60.0, 480.0, 90.0, 1440.0, 2880.0, 4320.0, 10080.0] {
-                assert_eq!(parse_minutes(lang, &editable_minutes(lang, m)), Ok(m), "{m}");
+            for m in [
+                7.0, 45.5, 60.0, 480.0, 90.0, 1440.0, 2880.0, 4320.0, 10080.0,
+            ] {
+                assert_eq!(
+                    parse_minutes(lang, &editable_minutes(lang, m)),
+                    Ok(m),
+                    "{m}"
+                );
             }
         }
         assert_eq!(editable_minutes(Lang::En, 480.0), "8 h");

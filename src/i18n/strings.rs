@@ -95,12 +95,37 @@ texts! {
     WastedSpend => "Uitgegeven aan leads die niemand opvolgde", "Spent on leads nobody followed up";
     LeadsPerYear => "Leads per jaar", "Leads per year";
     LeadCostPerYear => "Leadkosten per jaar", "Lead cost per year";
+    HitTargetNow => "Kans dat het verkoopdoel wordt gehaald, nu", "Chance of reaching the sales target, today";
+    HitTargetTarget => "Kans op het verkoopdoel met doelproces", "Chance of reaching the target with the target process";
     LastValidShown => "De resultaten horen bij de laatste geldige invoer.",
                       "The results belong to the last valid inputs.";
     FixFields => "Controleer de gemarkeerde velden.", "Check the marked fields.";
 
     // Charts
     ChartMonthly => "Verkopen per maand: nu en met doelproces", "Sales per month: today and with the target process";
+    ChartWaterfall => "Gemiste verkopen per oorzaak", "Lost sales by cause";
+    ChartResponseCurve => "Bereikbaarheid naar reactietijd", "Reachability by response time";
+    ChartLeadsNeeded => "Benodigde leads per jaar naar conversie", "Leads needed per year by conversion";
+    ChartLostRevenue => "Spreiding van de gemiste omzet per jaar", "Distribution of revenue lost per year";
+    ChartError => "De grafiek kon niet worden getekend.", "The chart could not be drawn.";
+    SalesPerMonth => "Verkopen per maand", "Sales per month";
+    SalesPerYear => "Verkopen per jaar", "Sales per year";
+    Band => "P10–P90 (8 op de 10 jaren)", "P10–P90 (8 in 10 years)";
+    CauseFollowUp => "Opvolging", "Follow-up";
+    CauseSpeed => "Snelheid", "Speed";
+    CauseAttempts => "Belpogingen", "Attempts";
+    Gain => "winst", "gain";
+    Loss => "verlies", "loss";
+    ReachFactor => "Bereikbaarheid", "Reachability";
+    ResponseTime => "Reactietijd", "Response time";
+    CurvePoints => "Punten van de curve", "Curve points";
+    Conversion => "Conversie lead-naar-verkoop", "Lead-to-sale conversion";
+    LeadsNeededAxis => "Benodigde leads per jaar", "Leads needed per year";
+    Benchmark => "Benchmark", "Benchmark";
+    ShareOfYears => "Aandeel van de jaren", "Share of years";
+    Mean => "Gemiddelde", "Mean";
+    NoTargetNoChart => "Vul een verkoopdoel in om de benodigde leads te zien.", "Enter a sales target to see the leads needed.";
+    Simulating => "Onzekerheid wordt berekend…", "Computing the uncertainty…";
     Months => "Maand", "Month";
     Sales => "Verkopen", "Sales";
 
@@ -114,8 +139,12 @@ texts! {
 
 /// Month names, January first.
 pub fn month_short(lang: Lang, month: usize) -> &'static str {
-    const NL: [&str; 12] = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const NL: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    const EN: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     let names = match lang {
         Lang::Nl => &NL,
         Lang::En => &EN,

@@ -369,7 +369,12 @@ mod tests {
     #[test]
     fn normal_moments() {
         let mut s = Stream::new(1);
-        check("normal", moments((0..200_000).map(|_| s.normal())), 0.0, 1.0);
+        check(
+            "normal",
+            moments((0..200_000).map(|_| s.normal())),
+            0.0,
+            1.0,
+        );
     }
 
     #[test]
@@ -421,7 +426,10 @@ mod tests {
             let var = m2 - m1 * m1;
             let want_var = mu + k.map_or(0.0, |k| mu * mu / k);
             assert!((m1 - mu).abs() < 1e-9 * mu.max(1.0), "mean {m1} vs {mu}");
-            assert!((var - want_var).abs() < 1e-7 * want_var, "var {var} vs {want_var}");
+            assert!(
+                (var - want_var).abs() < 1e-7 * want_var,
+                "var {var} vs {want_var}"
+            );
         }
         assert!(count_table(1e6, None, 1000).is_none());
     }

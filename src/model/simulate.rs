@@ -23,7 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use super::expected::{calibrate, month_weights};
 use super::histogram::{Bands, Histogram, Stats};
-use super::sampling::{Gamma, Stream, Table, binomial_by_trials, binomial_rows, count_table, poisson};
+use super::sampling::{
+    Gamma, Stream, Table, binomial_by_trials, binomial_rows, count_table, poisson,
+};
 use super::scenario::{FieldError, Scenario};
 
 /// Largest count table of one cell (values 0..MAX_TABLE_LEN).
@@ -349,8 +351,13 @@ impl Simulator {
     pub fn summary(&self) -> SimulationSummary {
         let runs = self.runs_done;
         let share = |hits: u64| {
-            self.target
-                .map(|_| if runs == 0 { 0.0 } else { hits as f64 / f64::from(runs) })
+            self.target.map(|_| {
+                if runs == 0 {
+                    0.0
+                } else {
+                    hits as f64 / f64::from(runs)
+                }
+            })
         };
         let lost_sales = self.annual_lost.stats();
         SimulationSummary {

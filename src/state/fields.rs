@@ -43,7 +43,10 @@ pub fn kind_of(path: &str) -> FieldKind {
     let last = path.rsplit('.').next().unwrap_or(path);
     let last = last.split('[').next().unwrap_or(last);
     match last {
-        "conversion_now" | "follow_up_rate" | "benchmark_conversion" | "first_attempt"
+        "conversion_now"
+        | "follow_up_rate"
+        | "benchmark_conversion"
+        | "first_attempt"
         | "attempt_decay" => FieldKind::Percent,
         "median_response_minutes" => FieldKind::Minutes,
         "attempts" | "runs" | "seed" => FieldKind::Integer,
@@ -106,7 +109,9 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
 /// (unknown path, or a value the field's type cannot hold).
 pub fn set(scenario: &Scenario, path: &str, value: Value) -> Result<Scenario, InputError> {
     let mut doc = serde_json::to_value(scenario).map_err(|_| InputError::UnknownField)?;
-    let slot = doc.pointer_mut(&pointer(path)).ok_or(InputError::UnknownField)?;
+    let slot = doc
+        .pointer_mut(&pointer(path))
+        .ok_or(InputError::UnknownField)?;
     *slot = value;
     serde_json::from_value(doc).map_err(|_| InputError::UnknownField)
 }
@@ -124,9 +129,18 @@ mod tests {
 
     #[test]
     fn paths_become_pointers() {
-        assert_eq!(pointer("sources[2].conversion_now"), "/sources/2/conversion_now");
-        assert_eq!(pointer("process_now.median_response_minutes"), "/process_now/median_response_minutes");
-        assert_eq!(pointer("contact.response_curve[1][0]"), "/contact/response_curve/1/0");
+        assert_eq!(
+            pointer("sources[2].conversion_now"),
+            "/sources/2/conversion_now"
+        );
+        assert_eq!(
+            pointer("process_now.median_response_minutes"),
+            "/process_now/median_response_minutes"
+        );
+        assert_eq!(
+            pointer("contact.response_curve[1][0]"),
+            "/contact/response_curve/1/0"
+        );
         assert_eq!(pointer("seasonality[11]"), "/seasonality/11");
         assert_eq!(pointer("revenue_per_sale"), "/revenue_per_sale");
     }
@@ -135,7 +149,10 @@ mod tests {
     fn kinds_follow_the_units_of_the_document() {
         assert_eq!(kind_of("sources[0].conversion_now"), FieldKind::Percent);
         assert_eq!(kind_of("process_target.follow_up_rate"), FieldKind::Percent);
-        assert_eq!(kind_of("process_now.median_response_minutes"), FieldKind::Minutes);
+        assert_eq!(
+            kind_of("process_now.median_response_minutes"),
+            FieldKind::Minutes
+        );
         assert_eq!(kind_of("process_now.attempts"), FieldKind::Integer);
         assert_eq!(kind_of("sources[3].name"), FieldKind::Text);
         assert_eq!(kind_of("contact.response_curve[2][1]"), FieldKind::Percent);
@@ -153,7 +170,12 @@ mod tests {
         let v = parse(Lang::En, FieldKind::Minutes, "2 h").unwrap();
         let s3 = set(&s2, "process_now.median_response_minutes", v).unwrap();
         assert_eq!(s3.process_now.median_response_minutes, 120.0);
-        let s4 = set(&s3, "target_sales_per_year", parse(Lang::En, FieldKind::OptionalNumber, "").unwrap()).unwrap();
+        let s4 = set(
+            &s3,
+            "target_sales_per_year",
+            parse(Lang::En, FieldKind::OptionalNumber, "").unwrap(),
+        )
+        .unwrap();
         assert_eq!(s4.target_sales_per_year, None);
         assert_eq!(get(&s4, "process_now.attempts"), Some(Value::from(2)));
     }
@@ -161,9 +183,21 @@ mod tests {
     #[test]
     fn impossible_edits_leave_the_scenario_alone() {
         let s = default_scenario();
-        assert_eq!(parse(Lang::En, FieldKind::Integer, "2.5"), Err(InputError::NotWhole));
-        assert_eq!(parse(Lang::En, FieldKind::Number, "abc"), Err(InputError::Parse(ParseError::NotANumber)));
-        assert_eq!(set(&s, "sources[99].name", Value::from("x")), Err(InputError::UnknownField));
-        assert_eq!(set(&s, "process_now.attempts", Value::from(-1)), Err(InputError::UnknownField));
+        assert_eq!(
+            parse(Lang::En, FieldKind::Integer, "2.5"),
+            Err(InputError::NotWhole)
+        );
+        assert_eq!(
+            parse(Lang::En, FieldKind::Number, "abc"),
+            Err(InputError::Parse(ParseError::NotANumber))
+        );
+        assert_eq!(
+            set(&s, "sources[99].name", Value::from("x")),
+            Err(InputError::UnknownField)
+        );
+        assert_eq!(
+            set(&s, "process_now.attempts", Value::from(-1)),
+            Err(InputError::UnknownField)
+        );
     }
 }

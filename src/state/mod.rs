@@ -3,6 +3,7 @@
 //! results are computed from. Persistence and side effects run in the components' effects.
 
 pub mod fields;
+pub mod simulation;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -223,7 +224,8 @@ impl AppState {
             }
             Action::Curve(preset) => {
                 Rc::make_mut(&mut self.scenario).contact.response_curve = preset.points();
-                Rc::make_mut(&mut self.drafts).retain(|p, _| !p.starts_with("contact.response_curve"));
+                Rc::make_mut(&mut self.drafts)
+                    .retain(|p, _| !p.starts_with("contact.response_curve"));
                 self.revalidate();
             }
             Action::Load(scenario) => {
@@ -340,7 +342,10 @@ mod tests {
         assert!(s.has_problems());
         assert_eq!(s.valid.sources[0].leads_per_month, 120.0);
         assert_eq!(s.valid.sources[1].cost_per_lead, 7.0);
-        assert!(matches!(s.problem_at("sources[0].leads_per_month"), Some(FieldProblem::Input(_))));
+        assert!(matches!(
+            s.problem_at("sources[0].leads_per_month"),
+            Some(FieldProblem::Input(_))
+        ));
         // Blur keeps a bad text on screen.
         let s = s.apply(Action::Blur("sources[0].leads_per_month".into()));
         assert_eq!(s.drafts["sources[0].leads_per_month"].text, "twelve");
@@ -349,7 +354,10 @@ mod tests {
     #[test]
     fn out_of_range_values_are_rule_problems() {
         let s = edit(AppState::default(), "sources[2].conversion_now", "150");
-        assert!(matches!(s.problem_at("sources[2].conversion_now"), Some(FieldProblem::Rule(_))));
+        assert!(matches!(
+            s.problem_at("sources[2].conversion_now"),
+            Some(FieldProblem::Rule(_))
+        ));
         assert_eq!(s.valid.sources[2].conversion_now, 0.08);
         let s = edit(s, "sources[2].conversion_now", "10");
         assert!(!s.has_problems());
@@ -369,7 +377,9 @@ mod tests {
 
     #[test]
     fn added_sources_get_unique_names() {
-        let s = AppState::default().apply(Action::AddSource).apply(Action::AddSource);
+        let s = AppState::default()
+            .apply(Action::AddSource)
+            .apply(Action::AddSource);
         let names: Vec<_> = s.scenario.sources.iter().map(|x| x.name.clone()).collect();
         assert_eq!(names.len(), 8);
         assert_ne!(names[6], names[7]);

@@ -11,7 +11,11 @@ use crate::i18n::{Lang, Text};
 use crate::model::presets::default_scenario;
 use crate::state::{Action, AppState, View};
 
+use yew_agent::reactor::ReactorProvider;
+
 use super::planner::Planner;
+use super::simulation::WORKER_PATH;
+use crate::worker::SimulationWorker;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -71,13 +75,15 @@ pub fn app(props: &AppProps) -> Html {
                     <span class="detail">{ error }</span>
                 </div>
             }
-            <main id="main">
-                { match state.view {
-                    View::Plan | View::Compare | View::Embed | View::Present => html! {
-                        <Planner state={snapshot} {dispatch} />
-                    },
-                } }
-            </main>
+            <ReactorProvider<SimulationWorker> path={WORKER_PATH}>
+                <main id="main">
+                    { match state.view {
+                        View::Plan | View::Compare | View::Embed | View::Present => html! {
+                            <Planner state={snapshot} {dispatch} />
+                        },
+                    } }
+                </main>
+            </ReactorProvider<SimulationWorker>>
             <footer class="app-footer"><p>{ Text::PrivacyNote.get(lang) }</p></footer>
         </>
     }

@@ -75,7 +75,10 @@ pub fn rule(lang: Lang, e: &FieldError) -> String {
         Problem::Missing => "Ontbreekt.".into(),
         Problem::TooLong { max } => format!("Mag hoogstens {max} tekens hebben."),
         Problem::Duplicate { first } => {
-            format!("Zelfde naam als bron {}; namen moeten uniek zijn.", first + 1)
+            format!(
+                "Zelfde naam als bron {}; namen moeten uniek zijn.",
+                first + 1
+            )
         }
         Problem::WrongCount { expected, found } => {
             format!("Moet precies {expected} waarden hebben, niet {found}.")

@@ -1,11 +1,13 @@
 //! The browser app: yew function components, one per file. `start` mounts it.
 
 mod app;
+mod charts_panel;
 mod field;
 mod kpi;
 mod messages;
 mod panic;
 mod planner;
+mod simulation;
 
 pub use app::{App, AppProps};
 

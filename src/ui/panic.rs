@@ -13,7 +13,13 @@ pub fn install() {
         let lang = document
             .document_element()
             .and_then(|e| e.get_attribute("lang"))
-            .map_or(Lang::Nl, |l| if l.starts_with("en") { Lang::En } else { Lang::Nl });
+            .map_or(Lang::Nl, |l| {
+                if l.starts_with("en") {
+                    Lang::En
+                } else {
+                    Lang::Nl
+                }
+            });
         if let (Ok(banner), Some(body)) = (document.create_element("div"), document.body()) {
             banner.set_class_name("panic");
             let _ = banner.set_attribute("role", "alert");

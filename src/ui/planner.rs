@@ -13,9 +13,14 @@ use crate::model::expected::{Expected, expected};
 use crate::state::fields::{self, FieldKind};
 use crate::state::{Action, AppState};
 
+use super::charts_panel::ChartsPanel;
 use super::field::Field;
 use super::kpi::Kpi;
 use super::messages;
+use super::simulation::{SimulationView, use_simulation};
+use crate::model::histogram::Stats;
+use crate::model::scenario::Scenario;
+use crate::state::simulation::SimUpdate;
 
 /// Properties of [`Planner`].
 #[derive(Properties, PartialEq, Clone)]
@@ -54,7 +59,14 @@ struct Form<'a> {
 }
 
 impl Form<'_> {
-    fn field(&self, path: &str, label: &str, unit: Option<&str>, hint: Option<Text>, hide_label: bool) -> Html {
+    fn field(
+        &self,
+        path: &str,
+        label: &str,
+        unit: Option<&str>,
+        hint: Option<Text>,
+        hide_label: bool,
+    ) -> Html {
         let lang = self.state.lang;
         let error = self
             .state
@@ -86,7 +98,10 @@ impl Form<'_> {
 pub fn planner(props: &PlannerProps) -> Html {
     let state = &*props.state;
     let lang = state.lang;
-    let results = use_memo(Rc::clone(&state.valid), |s| expected(s));
+    let results = use_memo(Rc::clone(&state.valid), |s| {
+        expected(s).map(|(e, warnings)| (Rc::new(e), warnings))
+    });
+    let sim = use_simulation(Rc::clone(&state.valid));
     let form = Form {
         state,
         dispatch: &props.dispatch,
@@ -107,7 +122,9 @@ pub fn planner(props: &PlannerProps) -> Html {
                 { match &*results {
                     Ok((e, warnings)) => html! {
                         <>
-                            { figures(lang, e, state.valid.benchmark_conversion) }
+                            { figures(lang, e, &state.valid, sim.current().map(|u| &**u)) }
+                            { progress(lang, &sim) }
+                            <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.current().cloned()} />
                             if !warnings.is_empty() {
                                 <ul class="warnings" role="status">
                                     { for warnings.iter().map(|w| html! { <li>{ w.to_string() }</li> }) }
@@ -200,7 +217,11 @@ fn process(form: &Form<'_>) -> Html {
     let column = |key: &str, title: Text| {
         let median_path = format!("{key}.median_response_minutes");
         let scenario = &form.state.scenario;
-        let process = if key == "process_now" { &scenario.process_now } else { &scenario.process_target };
+        let process = if key == "process_now" {
+            &scenario.process_now
+        } else {
+            &scenario.process_target
+        };
         let minutes = process.median_response_minutes;
         let slider_id = format!("slider-{key}-median");
         let oninput = {
@@ -245,27 +266,78 @@ fn process(form: &Form<'_>) -> Html {
     }
 }
 
-fn figures(lang: Lang, e: &Expected, benchmark: f64) -> Html {
+/// Shows how far the simulation is, once it takes longer than a moment.
+fn progress(lang: Lang, sim: &SimulationView) -> Html {
+    let (done, total) = match sim.update.as_deref() {
+        Some(u) if !sim.stale => (u.done, u.total),
+        _ => (0, 1),
+    };
+    if done >= total && !sim.stale {
+        return html! {};
+    }
+    let label = Text::Simulating.get(lang);
+    html! {
+        <div class="sim-progress" role="status">
+            <label>{ label }{" "}
+                <progress max={total.to_string()} value={done.to_string()}>{ format!("{done}/{total}") }</progress>
+            </label>
+        </div>
+    }
+}
+
+/// A figure with a key path, for the P10–P90 lines.
+fn number(key: String, value: f64, text: String) -> Html {
+    html! { <span data-kpi={key} data-value={value.to_string()}>{ text }</span> }
+}
+
+/// "P10–P90: a – b" for an annual statistic of the simulation.
+fn band(key: &str, stats: &Stats, fmt: &dyn Fn(f64) -> String) -> Html {
+    html! {
+        <>
+            { "P10–P90: " }
+            { number(format!("simulation.annual.{key}.p10"), stats.p10, fmt(stats.p10)) }
+            { " – " }
+            { number(format!("simulation.annual.{key}.p90"), stats.p90, fmt(stats.p90)) }
+            <span class="visually-hidden">
+                { number(format!("simulation.annual.{key}.mean"), stats.mean, fmt(stats.mean)) }
+                { number(format!("simulation.annual.{key}.p50"), stats.p50, fmt(stats.p50)) }
+            </span>
+        </>
+    }
+}
+
+fn figures(lang: Lang, e: &Expected, scenario: &Scenario, sim: Option<&SimUpdate>) -> Html {
     let money = |v: f64| format::money(lang, v);
     let count = |v: f64| format::number(lang, v, 0);
     let pct = |v: f64| format::percent(lang, v, 1);
-    let card = |key: &'static str, label: Text, value: f64, text: String| {
-        html! { <Kpi key_path={key} label={label.get(lang)} {value} text={text} /> }
+    let annual = sim.and_then(|u| u.summary.as_ref()).map(|s| &s.annual);
+    let summary = sim.and_then(|u| u.summary.as_ref());
+    let detail =
+        |key: &str,
+         pick: fn(&crate::model::simulate::AnnualStats) -> &Stats,
+         fmt: &dyn Fn(f64) -> String| { annual.map(|a| band(key, pick(a), fmt)) };
+    let card = |key: &'static str, label: Text, value: f64, text: String, detail: Option<Html>| {
+        html! { <Kpi key_path={key} label={label.get(lang)} {value} text={text} {detail} /> }
     };
     html! {
         <dl class="kpis">
-            <Kpi key_path="expected.lost_revenue" label={Text::LostRevenue.get(lang)} value={e.lost_revenue} text={money(e.lost_revenue)} emphasis=true />
-            { card("expected.lost_sales", Text::LostSales, e.lost_sales, count(e.lost_sales)) }
-            { card("expected.lost_gross_profit", Text::LostGrossProfit, e.lost_gross_profit, money(e.lost_gross_profit)) }
-            { card("expected.sales_now", Text::SalesNow, e.sales_now, count(e.sales_now)) }
-            { card("expected.sales_target", Text::SalesTarget, e.sales_target, count(e.sales_target)) }
+            <Kpi key_path="expected.lost_revenue" label={Text::LostRevenue.get(lang)} value={e.lost_revenue} text={money(e.lost_revenue)} emphasis=true
+                detail={detail("lost_revenue", |a| &a.lost_revenue, &money)} />
+            { card("expected.lost_sales", Text::LostSales, e.lost_sales, count(e.lost_sales), detail("lost_sales", |a| &a.lost_sales, &count)) }
+            { card("expected.lost_gross_profit", Text::LostGrossProfit, e.lost_gross_profit, money(e.lost_gross_profit), None) }
+            { card("expected.sales_now", Text::SalesNow, e.sales_now, count(e.sales_now), detail("sales_now", |a| &a.sales_now, &count)) }
+            { card("expected.sales_target", Text::SalesTarget, e.sales_target, count(e.sales_target), detail("sales_target", |a| &a.sales_target, &count)) }
             <Kpi key_path="expected.conversion_now" label={Text::ConversionToday.get(lang)} value={e.conversion_now} text={pct(e.conversion_now)}
-                detail={html! { <>{ Text::VsBenchmark.get(lang) }{" "}{ pct(benchmark) }</> }} />
-            { card("expected.conversion_target", Text::ConversionTarget, e.conversion_target, pct(e.conversion_target)) }
-            if let Some(c) = e.cost_per_sale_now { { card("expected.cost_per_sale_now", Text::CostPerSaleNow, c, money(c)) } }
-            { card("expected.wasted_spend", Text::WastedSpend, e.wasted_spend, money(e.wasted_spend)) }
-            { card("expected.leads", Text::LeadsPerYear, e.leads, count(e.leads)) }
-            { card("expected.cost", Text::LeadCostPerYear, e.cost, money(e.cost)) }
+                detail={html! { <>{ Text::VsBenchmark.get(lang) }{" "}{ pct(scenario.benchmark_conversion) }</> }} />
+            { card("expected.conversion_target", Text::ConversionTarget, e.conversion_target, pct(e.conversion_target), None) }
+            if let Some(c) = e.cost_per_sale_now { { card("expected.cost_per_sale_now", Text::CostPerSaleNow, c, money(c), None) } }
+            { card("expected.wasted_spend", Text::WastedSpend, e.wasted_spend, money(e.wasted_spend), None) }
+            { card("expected.leads", Text::LeadsPerYear, e.leads, count(e.leads), None) }
+            { card("expected.cost", Text::LeadCostPerYear, e.cost, money(e.cost), None) }
+            if let (Some(now), Some(target)) = (summary.and_then(|s| s.p_hit_target_now), summary.and_then(|s| s.p_hit_target_target)) {
+                { card("simulation.p_hit_target_now", Text::HitTargetNow, now, format::percent(lang, now, 0), None) }
+                { card("simulation.p_hit_target_target", Text::HitTargetTarget, target, format::percent(lang, target, 0), None) }
+            }
         </dl>
     }
 }

@@ -1,0 +1,105 @@
+//! The Monte Carlo in a Web Worker, so typing never waits for it. The worker runs a request in
+//! batches sized to about 25 ms, streams a summary after each, and between batches looks for a
+//! newer request, which replaces the running one (a newer input cancels an older simulation).
+
+use futures::{FutureExt, SinkExt, StreamExt};
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use yew_agent::Registrable;
+use yew_agent::reactor::{ReactorScope, reactor};
+
+use crate::model::simulate::Simulator;
+use crate::state::simulation::{HISTOGRAM_BINS, SimRequest, SimUpdate};
+
+/// Worker time one batch aims for: long enough that batching costs little, short enough that a
+/// newer request is picked up quickly.
+const BATCH_MS: f64 = 25.0;
+/// Runs in the first batch, before the speed of this machine is known.
+const FIRST_BATCH: u32 = 2_000;
+
+fn now_ms() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .and_then(|p| p.dyn_into::<web_sys::Performance>().ok())
+        .map_or(0.0, |p| p.now())
+}
+
+fn update(id: u32, sim: &Simulator, elapsed_ms: f64) -> SimUpdate {
+    let summary = sim.summary();
+    SimUpdate {
+        id,
+        done: sim.runs_done(),
+        total: sim.runs_total(),
+        lost_revenue_histogram: summary.lost_revenue_histogram(HISTOGRAM_BINS),
+        summary: Some(summary),
+        elapsed_ms,
+        error: None,
+    }
+}
+
+/// Registers the worker; called by the worker binary.
+pub fn register() {
+    SimulationWorker::registrar().register();
+}
+
+/// The simulation reactor: one request at a time, the newest wins.
+#[reactor(SimulationWorker)]
+pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
+    let mut next = scope.next().await;
+    while let Some(request) = next.take() {
+        let SimRequest { id, scenario } = request;
+        let mut sim = match Simulator::new(&scenario) {
+            Ok(sim) => sim,
+            Err(errors) => {
+                let message = errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let failed = SimUpdate {
+                    id,
+                    done: 0,
+                    total: 0,
+                    summary: None,
+                    lost_revenue_histogram: Vec::new(),
+                    elapsed_ms: 0.0,
+                    error: Some(message),
+                };
+                if scope.send(failed).await.is_err() {
+                    return;
+                }
+                next = scope.next().await;
+                continue;
+            }
+        };
+        let mut batch = FIRST_BATCH;
+        let mut elapsed = 0.0;
+        loop {
+            let t0 = now_ms();
+            let ran = sim.run_batch(batch);
+            let spent = (now_ms() - t0).max(0.01);
+            elapsed += spent;
+            // Aim the next batch at BATCH_MS of work, growing at most fourfold at a time.
+            let per_run = spent / f64::from(ran.max(1));
+            batch = ((BATCH_MS / per_run) as u32).clamp(100, batch.saturating_mul(4));
+            let finished = sim.is_done();
+            if scope.send(update(id, &sim, elapsed)).await.is_err() {
+                return;
+            }
+            if finished {
+                break;
+            }
+            // Give the event loop a turn so a newer request can arrive; take it if it did.
+            futures::select! {
+                newer = scope.next().fuse() => match newer {
+                    Some(request) => { next = Some(request); break; }
+                    None => return,
+                },
+                _ = TimeoutFuture::new(0).fuse() => {}
+            }
+        }
+        if next.is_none() {
+            next = scope.next().await;
+        }
+    }
+}
