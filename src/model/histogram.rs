@@ -67,7 +67,10 @@ impl Histogram {
         self.n += 1;
         self.sum += i128::from(v);
         let idx = (v >> self.shift).wrapping_sub(self.base);
-        match usize::try_from(idx).ok().and_then(|i| self.counts.get_mut(i)) {
+        match usize::try_from(idx)
+            .ok()
+            .and_then(|i| self.counts.get_mut(i))
+        {
             Some(c) => *c += 1,
             None => self.add_outside(v),
         }
@@ -97,7 +100,11 @@ impl Histogram {
                 (lo, hi + slack as i64)
             };
             let span = ((hi - lo + 1) as u64).min(MAX_BINS as u64);
-            let lo = if bin < self.base { hi - span as i64 + 1 } else { lo };
+            let lo = if bin < self.base {
+                hi - span as i64 + 1
+            } else {
+                lo
+            };
             let mut counts = vec![0u32; span as usize];
             let offset = (self.base - lo) as usize;
             counts[offset..offset + self.counts.len()].copy_from_slice(&self.counts);
@@ -278,7 +285,9 @@ mod tests {
     #[test]
     fn wide_ranges_coarsen_within_one_bin_width() {
         let mut h = Histogram::default();
-        let mut values: Vec<i64> = (0..50_000i64).map(|i| i * i % 1_000_003 * 7 - 3_000_000).collect();
+        let mut values: Vec<i64> = (0..50_000i64)
+            .map(|i| i * i % 1_000_003 * 7 - 3_000_000)
+            .collect();
         for &v in &values {
             h.add(v);
         }

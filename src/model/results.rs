@@ -60,22 +60,53 @@ mod tests {
         let v: serde_json::Value =
             serde_json::from_str(&r.to_json_pretty()).unwrap_or(serde_json::Value::Null);
         for key in [
-            "leads", "cost", "sales_now", "sales_target", "lost_sales", "lost_revenue",
-            "lost_gross_profit", "conversion_now", "conversion_target", "cost_per_sale_now",
-            "cost_per_sale_target", "wasted_spend", "loss_by_cause", "sources", "months", "plan",
+            "leads",
+            "cost",
+            "sales_now",
+            "sales_target",
+            "lost_sales",
+            "lost_revenue",
+            "lost_gross_profit",
+            "conversion_now",
+            "conversion_target",
+            "cost_per_sale_now",
+            "cost_per_sale_target",
+            "wasted_spend",
+            "loss_by_cause",
+            "sources",
+            "months",
+            "plan",
         ] {
             assert!(v["expected"].get(key).is_some(), "expected.{key}");
         }
         for key in ["follow_up", "speed", "attempts"] {
             assert!(v["expected"]["loss_by_cause"][key].is_number(), "{key}");
         }
-        for key in ["name", "leads", "close_rate", "p_now", "p_target", "sales_now", "sales_target", "cost"] {
-            assert!(v["expected"]["sources"][0].get(key).is_some(), "sources.{key}");
+        for key in [
+            "name",
+            "leads",
+            "close_rate",
+            "p_now",
+            "p_target",
+            "sales_now",
+            "sales_target",
+            "cost",
+        ] {
+            assert!(
+                v["expected"]["sources"][0].get(key).is_some(),
+                "sources.{key}"
+            );
         }
         for key in ["leads", "sales_now", "sales_target", "cost"] {
             assert!(v["expected"]["months"][11][key].is_number(), "months.{key}");
         }
-        for key in ["leads_needed_now", "leads_needed_target", "budget_now", "budget_target", "conversion_needed"] {
+        for key in [
+            "leads_needed_now",
+            "leads_needed_target",
+            "budget_now",
+            "budget_target",
+            "conversion_needed",
+        ] {
             assert!(v["expected"]["plan"][key].is_number(), "plan.{key}");
         }
         assert!(v["expected"]["plan"]["months"][0]["leads_needed_now"].is_number());
