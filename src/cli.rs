@@ -54,11 +54,17 @@ pub fn main_with(
         }
     };
     match result {
-        Ok(Output { stdout: text, warnings }) => {
+        Ok(Output {
+            stdout: text,
+            warnings,
+        }) => {
             for w in warnings {
                 let _ = writeln!(stderr, "warning: {w}");
             }
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
                 Ok(()) => 0,
                 // A closed pipe or full disk: nothing sensible is left to print.
                 Err(_) => EXIT_INVALID,
@@ -78,7 +84,9 @@ pub fn main_with(
 enum Command {
     Help,
     Example,
-    Check { file: String },
+    Check {
+        file: String,
+    },
     Run {
         file: String,
         runs: Option<String>,
@@ -196,8 +204,8 @@ fn execute(command: Command, stdin: &mut dyn Read) -> Result<Output, Vec<String>
             if let Some(s) = seed {
                 scenario.simulation.seed = s;
             }
-            let results =
-                run(&scenario).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
+            let results = run(&scenario)
+                .map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>())?;
             Ok(Output {
                 stdout: results.to_json_pretty() + "\n",
                 // The warnings are in the JSON; repeat them where a person will see them.
@@ -274,7 +282,10 @@ mod tests {
         assert_eq!(code, 1);
         assert!(out.is_empty());
         assert!(err.lines().any(|l| l.starts_with("sources: ")), "{err}");
-        assert!(err.lines().any(|l| l == "revenue_per_sale: is missing"), "{err}");
+        assert!(
+            err.lines().any(|l| l == "revenue_per_sale: is missing"),
+            "{err}"
+        );
         let (code, out, err) = call(&["run", "-", "--runs", "0", "--seed", "x"], "");
         assert_eq!((code, out.as_str()), (1, ""));
         assert_eq!(err.lines().count(), 3, "{err}");

@@ -144,9 +144,24 @@ fn parse_syntax(text: &str) -> Result<Value, FieldError> {
     Ok(value)
 }
 
+/// The path in this module's notation (`sources[2].name`); an unknown segment (a key that was
+/// not yet read) ends it.
 fn path_string(path: &serde_path_to_error::Path) -> String {
-    let s = path.to_string();
-    if s == "." { String::new() } else { s }
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
@@ -590,7 +605,12 @@ mod tests {
         assert_eq!(errors(" \n "), vec!["the document is empty"]);
         let e = errors("{\"version\": 1,");
         assert_eq!(e.len(), 1);
-        assert!(e[0].contains("invalid JSON at line 1"), "{e:?}");
+        assert!(e[0].starts_with("invalid JSON at line 1"), "{e:?}");
+        let e = errors("{\"version\": 1, \"sources\": [{\"name\": tru");
+        assert!(
+            e[0].starts_with("sources[0].name: invalid JSON at line 1"),
+            "{e:?}"
+        );
         assert_eq!(
             errors("[1, 2]"),
             vec!["must be an object, found a list".to_string()]
