@@ -378,10 +378,9 @@ impl Walker {
     }
 
     fn scenario(&mut self, root: &Map<String, Value>) -> Scenario {
-        let target = match self.field(root, "", "target_sales_per_year", true) {
-            Some(v) => Some(self.number_value(v, "target_sales_per_year")),
-            None => None,
-        };
+        let target = self
+            .field(root, "", "target_sales_per_year", true)
+            .map(|v| self.number_value(v, "target_sales_per_year"));
         let seasonality = match self.field(root, "", "seasonality", true) {
             None => vec![1.0; 12],
             Some(v) => match self.list(v, "seasonality") {

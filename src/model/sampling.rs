@@ -129,7 +129,7 @@ impl Gamma {
 /// Poisson(`mu`) for a mean that changes from draw to draw: inversion below 12, Hörmann's PTRS
 /// transformed rejection (1993, as in numpy) from 12 on. `mu` ≤ 0 or NaN gives 0.
 pub fn poisson(s: &mut Stream, mu: f64) -> u64 {
-    if !(mu > 0.0) {
+    if mu.is_nan() || mu <= 0.0 {
         return 0;
     }
     if mu < 12.0 {
@@ -159,7 +159,7 @@ pub fn poisson(s: &mut Stream, mu: f64) -> u64 {
         if us >= 0.07 && v <= vr {
             return k as u64;
         }
-        if !(k >= 0.0) || (us < 0.013 && v > us) {
+        if k.is_nan() || k < 0.0 || (us < 0.013 && v > us) {
             continue;
         }
         if libm::log(v) + libm::log(inv_alpha) - libm::log(a / (us * us) + b)
@@ -239,6 +239,57 @@ pub fn alias_sample(entries: &[AliasEntry], x: u64) -> u32 {
     (i & keep) | (e.alias & !keep)
 }
 
+/// Poisson or negative binomial, by its log-probabilities and successive ratios.
+enum CountLaw {
+    Poisson {
+        mu: f64,
+        ln_mu: f64,
+    },
+    NegativeBinomial {
+        k: f64,
+        /// ln P(0) − ln Γ(k).
+        offset: f64,
+        /// μ / (k + μ).
+        q: f64,
+        ln_q: f64,
+    },
+}
+
+impl CountLaw {
+    fn new(mu: f64, k: Option<f64>) -> CountLaw {
+        match k {
+            None => CountLaw::Poisson {
+                mu,
+                ln_mu: libm::log(mu),
+            },
+            Some(k) => CountLaw::NegativeBinomial {
+                k,
+                offset: -k * libm::log1p(mu / k) - libm::lgamma(k),
+                q: mu / (k + mu),
+                ln_q: libm::log(mu / (k + mu)),
+            },
+        }
+    }
+
+    /// ln P(j).
+    fn ln_pmf(&self, j: f64) -> f64 {
+        match *self {
+            CountLaw::Poisson { mu, ln_mu } => -mu + j * ln_mu - libm::lgamma(j + 1.0),
+            CountLaw::NegativeBinomial {
+                k, offset, ln_q, ..
+            } => libm::lgamma(k + j) - libm::lgamma(j + 1.0) + offset + j * ln_q,
+        }
+    }
+
+    /// P(j + 1) / P(j).
+    fn ratio(&self, j: f64) -> f64 {
+        match *self {
+            CountLaw::Poisson { mu, .. } => mu / (j + 1.0),
+            CountLaw::NegativeBinomial { k, q, .. } => (k + j) / (j + 1.0) * q,
+        }
+    }
+}
+
 /// The number of sales in one cell: Poisson(λ·G·p) mixed over G ~ Gamma(k, 1/k), i.e. negative
 /// binomial with mean `mu` and size `k`; `k = None` means no volume variation (Poisson).
 /// Returns P(0), P(1), … up to where the remaining tail is below 10⁻¹⁷, or `None` if that
@@ -250,24 +301,7 @@ pub fn count_pmf(mu: f64, k: Option<f64>, max_len: usize) -> Option<Vec<f64>> {
     if mu == 0.0 {
         return Some(vec![1.0]);
     }
-    // ln P(j) and the ratio P(j + 1) / P(j).
-    let (ln_pmf, ratio): (Box<dyn Fn(f64) -> f64>, Box<dyn Fn(f64) -> f64>) = match k {
-        None => (
-            Box::new(move |j: f64| -mu + j * libm::log(mu) - libm::lgamma(j + 1.0)),
-            Box::new(move |j: f64| mu / (j + 1.0)),
-        ),
-        Some(k) => {
-            let ln_p0 = -k * libm::log1p(mu / k);
-            let ln_q = libm::log(mu / (k + mu));
-            let lg_k = libm::lgamma(k);
-            (
-                Box::new(move |j: f64| {
-                    libm::lgamma(k + j) - lg_k - libm::lgamma(j + 1.0) + ln_p0 + j * ln_q
-                }),
-                Box::new(move |j: f64| (k + j) / (j + 1.0) * (mu / (k + mu))),
-            )
-        }
-    };
+    let law = CountLaw::new(mu, k);
     let asymptote = match k {
         None => 0.0,
         Some(k) => mu / (k + mu),
@@ -282,14 +316,14 @@ pub fn count_pmf(mu: f64, k: Option<f64>, max_len: usize) -> Option<Vec<f64>> {
     }
     let mode_len = mode as usize + 1;
     let mut pmf = vec![0.0; mode_len];
-    pmf[mode_len - 1] = libm::exp(ln_pmf(mode));
+    pmf[mode_len - 1] = libm::exp(law.ln_pmf(mode));
     for j in (0..mode_len - 1).rev() {
-        pmf[j] = pmf[j + 1] / ratio(j as f64);
+        pmf[j] = pmf[j + 1] / law.ratio(j as f64);
     }
     let mut j = mode;
     let mut p = pmf[mode_len - 1];
     loop {
-        let r = ratio(j);
+        let r = law.ratio(j);
         let bound = r.max(asymptote);
         if bound < 1.0 && p * bound / (1.0 - bound) < TAIL {
             break;

@@ -197,7 +197,7 @@ impl Simulator {
                 .iter()
                 .map(|w| 12.0 * src.leads_per_month * w)
                 .collect();
-            if !(hi > 0.0) {
+            if hi.is_nan() || hi <= 0.0 {
                 thinning.push(Thinning::None);
                 continue;
             }
