@@ -215,13 +215,7 @@ fn whole_number(v: &Value) -> Result<u64, Problem> {
     if (0.0..=9_007_199_254_740_992.0).contains(&x) {
         Ok(x as u64)
     } else {
-        Err(Problem::Range {
-            min: 0.0,
-            min_inclusive: true,
-            max: u64::MAX as f64,
-            max_inclusive: true,
-            percent: false,
-        })
+        Err(Problem::between(0.0, u64::MAX as f64))
     }
 }
 
@@ -305,28 +299,15 @@ impl Walker {
         match whole_number(v) {
             Ok(u) if u <= max => Some(u),
             Ok(_) | Err(Problem::Range { .. }) => {
-                self.fail(
-                    path,
-                    Problem::Range {
-                        min: min as f64,
-                        min_inclusive: true,
-                        max: max as f64,
-                        max_inclusive: true,
-                        percent: false,
-                    },
-                );
+                self.fail(path, Problem::between(min as f64, max as f64));
                 None
             }
             Err(p) => {
                 // A negative whole number is a range error, not a type error.
                 let p = match v.as_f64() {
-                    Some(x) if x < 0.0 && x.fract() == 0.0 => Problem::Range {
-                        min: min as f64,
-                        min_inclusive: true,
-                        max: max as f64,
-                        max_inclusive: true,
-                        percent: false,
-                    },
+                    Some(x) if x < 0.0 && x.fract() == 0.0 => {
+                        Problem::between(min as f64, max as f64)
+                    }
                     _ => p,
                 };
                 self.fail(path, p);

@@ -372,16 +372,7 @@ impl Checker {
 
     fn integer(&mut self, path: &str, x: u32, min: u32, max: u32) {
         if x < min || x > max {
-            self.push(
-                path,
-                Problem::Range {
-                    min: f64::from(min),
-                    min_inclusive: true,
-                    max: f64::from(max),
-                    max_inclusive: true,
-                    percent: false,
-                },
-            );
+            self.push(path, Problem::between(f64::from(min), f64::from(max)));
         }
     }
 
