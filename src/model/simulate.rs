@@ -9,8 +9,8 @@
 //! marginal law is negative binomial (Poisson when v = 0), fixed per cell; b | a ~
 //! Binomial(a, lo/hi) does not involve G. So each cell draws a from a precomputed alias table
 //! of its negative binomial law and then b from a precomputed binomial alias table of its
-//! source: two `u64`s per cell (always two, even when a = 0, which keeps the loop free of
-//! unpredictable branches), the same joint law as §4. Sources whose tables would be too
+//! source: two `u64`s per cell (one when lo = 0 or lo = hi; the second is drawn even when
+//! a = 0, which keeps the loop free of unpredictable branches), the same joint law as §4. Sources whose tables would be too
 //! large (hundreds of sales per month) are drawn directly instead: G by Marsaglia–Tsang,
 //! b ~ Poisson(λ·G·lo) and d ~ Poisson(λ·G·(hi − lo)) independent, a = b + d, again exactly the
 //! §4 law given G.
