@@ -5,11 +5,14 @@
 //! - [`model`]: the pure numeric core (MODEL.md): scenario, contact, expected values, Monte Carlo.
 //! - [`codec`]: scenario ↔ share-link fragment, files and CSV.
 //! - [`state`]: the app state and its pure reducer; [`i18n`]: Dutch and English texts and input parsing.
-//! - `ui`, `charts`: the browser app (compiled for wasm32 only).
+//! - `cli`: the `leadplan` command's argument handling and I/O (native only).
+//! - `ui`, `charts`, `worker`: the browser app (compiled for wasm32 only).
 #![forbid(unsafe_code)]
 
 #[cfg(target_arch = "wasm32")]
 pub mod charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod codec;
 pub mod i18n;
 pub mod model;

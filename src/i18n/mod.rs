@@ -9,6 +9,7 @@ pub use strings::month_short;
 pub mod format;
 
 pub use strings::Text;
+pub(crate) use strings::texts;
 
 use serde::{Deserialize, Serialize};
 

@@ -3,29 +3,35 @@
 
 use super::Lang;
 
+/// Declares a typed set of interface texts: `texts! { pub enum Name { Key => "nl", "en"; … } }`.
+/// Each feature may keep its own set in its own file (e.g. `ui::scenarios` has `ScenarioText`);
+/// a missing translation is a compile error.
 macro_rules! texts {
-    ($($(#[$doc:meta])* $key:ident => $nl:expr, $en:expr;)*) => {
-        /// A text of the interface.
+    ($(#[$enum_doc:meta])* pub enum $name:ident { $($(#[$doc:meta])* $key:ident => $nl:expr, $en:expr;)* }) => {
+        $(#[$enum_doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Text {
+        pub enum $name {
             $($(#[$doc])* #[allow(missing_docs)] $key,)*
         }
 
-        impl Text {
+        impl $name {
             /// Every key, for completeness tests.
-            pub const ALL: &'static [Text] = &[$(Text::$key,)*];
+            pub const ALL: &'static [$name] = &[$($name::$key,)*];
 
             /// The text in `lang`.
-            pub fn get(self, lang: Lang) -> &'static str {
+            pub fn get(self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((Text::$key, Lang::Nl) => $nl, (Text::$key, Lang::En) => $en,)*
+                    $(($name::$key, $crate::i18n::Lang::Nl) => $nl, ($name::$key, $crate::i18n::Lang::En) => $en,)*
                 }
             }
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    /// A text of the planner and the page around it.
+    pub enum Text {
     AppTitle => "leadplan", "leadplan";
     Tagline => "Hoeveel leads uw verkoopdoel vraagt, en wat trage opvolging kost.",
                "How many leads your sales target needs, and what slow follow-up costs.";
@@ -135,6 +141,7 @@ texts! {
     ErrUnknownUnit => "Onbekende eenheid: gebruik min, u, d of week.", "Unknown unit: use min, h, d or week.";
     PanicMessage => "Er ging iets mis in leadplan. Herlaad de pagina; uw invoer staat in de link of in de browser opgeslagen.",
                     "Something went wrong in leadplan. Reload the page; your inputs are kept in the link or in the browser.";
+    }
 }
 
 /// Month names, January first.

@@ -16,8 +16,8 @@ pub fn response_factor(curve: &[(f64, f64)], minutes: f64) -> f64 {
     let (Some(&(t0, r0)), Some(&(tn, rn))) = (curve.first(), curve.last()) else {
         return 1.0;
     };
-    // `!(minutes > t0)` also sends NaN to the first point.
-    if !(minutes > t0) {
+    // NaN goes to the first point too.
+    if minutes.is_nan() || minutes <= t0 {
         return r0;
     }
     if minutes >= tn {
@@ -89,7 +89,7 @@ pub fn expected_contact(contact: &Contact, process: &Process) -> f64 {
     let sigma = libm::log(process.response_spread) / Z90;
     let n = process.attempts;
     let curve = &contact.response_curve;
-    if !(sigma > 0.0) || curve.is_empty() {
+    if sigma.is_nan() || sigma <= 0.0 || curve.is_empty() {
         return contact_probability(contact, m, n);
     }
     let ln_m = libm::log(m);

@@ -187,6 +187,19 @@ pub enum Problem {
     },
 }
 
+impl Problem {
+    /// [`Problem::Range`] with both bounds allowed, in plain numbers.
+    pub fn between(min: f64, max: f64) -> Problem {
+        Problem::Range {
+            min,
+            min_inclusive: true,
+            max,
+            max_inclusive: true,
+            percent: false,
+        }
+    }
+}
+
 fn bound(x: f64, percent: bool) -> String {
     if percent {
         format!("{}%", fmt_num(x * 100.0))

@@ -12,7 +12,7 @@ use super::scenario::{FieldError, Process, Scenario};
 #[derive(Clone, Debug, PartialEq)]
 pub enum Warning {
     /// Today's conversion of `source` exceeds what today's follow-up can explain
-    /// (conversion_now > follow_up_rate_now · E[P_contact]_now), so its close rate was clamped
+    /// (conversion_now > follow_up_rate_now · E\[P_contact\]_now), so its close rate was clamped
     /// to 100%.
     CloseRateClamped {
         /// The source's name.
@@ -46,13 +46,13 @@ impl fmt::Display for Warning {
 /// Per-source sale probabilities after calibration (MODEL.md §2).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Calibration {
-    /// E[P_contact] of today's process.
+    /// E\[P_contact\] of today's process.
     pub contact_now: f64,
-    /// E[P_contact] of the target process.
+    /// E\[P_contact\] of the target process.
     pub contact_target: f64,
     /// close_i: chance that a reached lead of source i buys (clamped to 1).
     pub close_rate: Vec<f64>,
-    /// p_i(now) = follow_up_rate_now · E[P_contact]_now · close_i.
+    /// p_i(now) = follow_up_rate_now · E\[P_contact\]_now · close_i.
     pub p_now: Vec<f64>,
     /// p_i(target), likewise.
     pub p_target: Vec<f64>,
@@ -253,7 +253,7 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
         ..p.clone()
     };
     let (now, target) = (&s.process_now, &s.process_target);
-    // E[P_contact] for each combination of speed (now/target) and attempts (now/target).
+    // E\[P_contact\] for each combination of speed (now/target) and attempts (now/target).
     let c = [
         [
             expected_contact(&s.contact, now),

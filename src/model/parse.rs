@@ -144,9 +144,24 @@ fn parse_syntax(text: &str) -> Result<Value, FieldError> {
     Ok(value)
 }
 
+/// The path in this module's notation (`sources[2].name`); an unknown segment (a key that was
+/// not yet read) ends it.
 fn path_string(path: &serde_path_to_error::Path) -> String {
-    let s = path.to_string();
-    if s == "." { String::new() } else { s }
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Unknown => break,
+        }
+    }
+    out
 }
 
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
@@ -200,13 +215,7 @@ fn whole_number(v: &Value) -> Result<u64, Problem> {
     if (0.0..=9_007_199_254_740_992.0).contains(&x) {
         Ok(x as u64)
     } else {
-        Err(Problem::Range {
-            min: 0.0,
-            min_inclusive: true,
-            max: u64::MAX as f64,
-            max_inclusive: true,
-            percent: false,
-        })
+        Err(Problem::between(0.0, u64::MAX as f64))
     }
 }
 
@@ -290,28 +299,15 @@ impl Walker {
         match whole_number(v) {
             Ok(u) if u <= max => Some(u),
             Ok(_) | Err(Problem::Range { .. }) => {
-                self.fail(
-                    path,
-                    Problem::Range {
-                        min: min as f64,
-                        min_inclusive: true,
-                        max: max as f64,
-                        max_inclusive: true,
-                        percent: false,
-                    },
-                );
+                self.fail(path, Problem::between(min as f64, max as f64));
                 None
             }
             Err(p) => {
                 // A negative whole number is a range error, not a type error.
                 let p = match v.as_f64() {
-                    Some(x) if x < 0.0 && x.fract() == 0.0 => Problem::Range {
-                        min: min as f64,
-                        min_inclusive: true,
-                        max: max as f64,
-                        max_inclusive: true,
-                        percent: false,
-                    },
+                    Some(x) if x < 0.0 && x.fract() == 0.0 => {
+                        Problem::between(min as f64, max as f64)
+                    }
                     _ => p,
                 };
                 self.fail(path, p);
@@ -363,10 +359,9 @@ impl Walker {
     }
 
     fn scenario(&mut self, root: &Map<String, Value>) -> Scenario {
-        let target = match self.field(root, "", "target_sales_per_year", true) {
-            Some(v) => Some(self.number_value(v, "target_sales_per_year")),
-            None => None,
-        };
+        let target = self
+            .field(root, "", "target_sales_per_year", true)
+            .map(|v| self.number_value(v, "target_sales_per_year"));
         let seasonality = match self.field(root, "", "seasonality", true) {
             None => vec![1.0; 12],
             Some(v) => match self.list(v, "seasonality") {
@@ -590,7 +585,12 @@ mod tests {
         assert_eq!(errors(" \n "), vec!["the document is empty"]);
         let e = errors("{\"version\": 1,");
         assert_eq!(e.len(), 1);
-        assert!(e[0].contains("invalid JSON at line 1"), "{e:?}");
+        assert!(e[0].starts_with("invalid JSON at line 1"), "{e:?}");
+        let e = errors("{\"version\": 1, \"sources\": [{\"name\": tru");
+        assert!(
+            e[0].starts_with("sources[0].name: invalid JSON at line 1"),
+            "{e:?}"
+        );
         assert_eq!(
             errors("[1, 2]"),
             vec!["must be an object, found a list".to_string()]

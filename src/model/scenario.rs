@@ -254,15 +254,15 @@ impl Scenario {
             let p = format!("sources[{i}]");
             c.text(&format!("{p}.name"), &s.name, false, MAX_SOURCE_NAME);
             let key = s.name.trim();
-            if !key.is_empty() {
-                if let Some(first) = self.sources[..i].iter().position(|o| o.name.trim() == key) {
-                    c.push(
-                        format!("{p}.name"),
-                        Problem::Duplicate {
-                            first: count(first),
-                        },
-                    );
-                }
+            if !key.is_empty()
+                && let Some(first) = self.sources[..i].iter().position(|o| o.name.trim() == key)
+            {
+                c.push(
+                    format!("{p}.name"),
+                    Problem::Duplicate {
+                        first: count(first),
+                    },
+                );
             }
             c.range(
                 &format!("{p}.leads_per_month"),
@@ -286,15 +286,15 @@ impl Scenario {
         }
         // Calibration divides today's conversion by today's follow-up: with nobody followed up,
         // any conversion is unexplainable (MODEL.md §2).
-        if self.process_now.follow_up_rate == 0.0 {
-            if let Some(s) = self.sources.iter().find(|s| s.conversion_now > 0.0) {
-                c.push(
-                    "process_now.follow_up_rate",
-                    Problem::NoFollowUpButConversion {
-                        source: s.name.clone(),
-                    },
-                );
-            }
+        if self.process_now.follow_up_rate == 0.0
+            && let Some(s) = self.sources.iter().find(|s| s.conversion_now > 0.0)
+        {
+            c.push(
+                "process_now.follow_up_rate",
+                Problem::NoFollowUpButConversion {
+                    source: s.name.clone(),
+                },
+            );
         }
     }
 
@@ -372,16 +372,7 @@ impl Checker {
 
     fn integer(&mut self, path: &str, x: u32, min: u32, max: u32) {
         if x < min || x > max {
-            self.push(
-                path,
-                Problem::Range {
-                    min: f64::from(min),
-                    min_inclusive: true,
-                    max: f64::from(max),
-                    max_inclusive: true,
-                    percent: false,
-                },
-            );
+            self.push(path, Problem::between(f64::from(min), f64::from(max)));
         }
     }
 

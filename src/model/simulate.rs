@@ -7,9 +7,10 @@
 //!
 //! **How it is drawn.** Thinning a Poisson count by hi gives a | G ~ Poisson(λ·G·hi), so a's
 //! marginal law is negative binomial (Poisson when v = 0), fixed per cell; b | a ~
-//! Binomial(a, lo/hi) does not involve G. So each cell draws a from a precomputed inversion
-//! table of its negative binomial law and then b from a precomputed binomial table of its
-//! source: two uniforms per cell, the same joint law as §4. Sources whose tables would be too
+//! Binomial(a, lo/hi) does not involve G. So each cell draws a from a precomputed alias table
+//! of its negative binomial law and then b from a precomputed binomial alias table of its
+//! source: two `u64`s per cell (one when lo = 0 or lo = hi; the second is drawn even when
+//! a = 0, which keeps the loop free of unpredictable branches), the same joint law as §4. Sources whose tables would be too
 //! large (hundreds of sales per month) are drawn directly instead: G by Marsaglia–Tsang,
 //! b ~ Poisson(λ·G·lo) and d ~ Poisson(λ·G·(hi − lo)) independent, a = b + d, again exactly the
 //! §4 law given G.
@@ -24,7 +25,8 @@ use serde::{Deserialize, Serialize};
 use super::expected::{calibrate, month_weights};
 use super::histogram::{Bands, Histogram, Stats};
 use super::sampling::{
-    Gamma, Stream, Table, binomial_by_trials, binomial_rows, count_table, poisson,
+    AliasEntry, Gamma, Stream, alias_sample, alias_table, binomial_by_trials, binomial_pmfs,
+    count_pmf, poisson,
 };
 use super::scenario::{FieldError, Scenario};
 
@@ -33,24 +35,32 @@ const MAX_TABLE_LEN: usize = 1024;
 /// Most binomial table entries of all sources together (≈ 12 MB with the guides).
 const MAX_BINOMIAL_ENTRIES: usize = 1 << 20;
 
+/// A run of alias-table entries in [`Simulator::tables`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
 /// How the worse process's sales b follow from the better one's a, per source.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 enum Thinning {
     /// lo = 0: the worse process sells nothing.
     None,
     /// lo = hi: both sell the same.
     All,
-    /// b ~ Binomial(a, q) from tables for a < rows.len(), by trials beyond.
-    Rows { q: f64, rows: Vec<Table> },
+    /// b ~ Binomial(a, q): from the table at `rows` (row n at `start + n(n+1)/2`, length n + 1)
+    /// for a ≤ `max_n`, by trials beyond.
+    Rows { q: f64, start: u32, max_n: u32 },
 }
 
 /// One (month, source) cell.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 enum Cell {
     /// No sales possible (no leads or hi = 0).
     Zero,
-    /// a from the table, b by the source's thinning.
-    Table { a: Table, source: u32 },
+    /// a from the table `a`, b by the source's thinning.
+    Table { a: Span, source: u32 },
     /// Drawn directly (large volumes).
     Direct {
         /// λ·lo and λ·(hi − lo).
@@ -69,6 +79,8 @@ pub struct Simulator {
     runs_done: u32,
     /// cells[m · sources + i].
     cells: Vec<Cell>,
+    /// All alias tables, back to back.
+    tables: Vec<AliasEntry>,
     sources: usize,
     thinning: Vec<Thinning>,
     /// Whether the target process is the better one (sells a), per source.
@@ -175,6 +187,7 @@ impl Simulator {
         let mut cells = vec![Cell::Zero; 12 * n];
         let mut thinning = Vec::with_capacity(n);
         let mut target_better = Vec::with_capacity(n);
+        let mut tables: Vec<AliasEntry> = Vec::new();
         let mut budget = MAX_BINOMIAL_ENTRIES;
         for (i, src) in s.sources.iter().enumerate() {
             let (p_now, p_target) = (cal.p_now[i], cal.p_target[i]);
@@ -184,39 +197,56 @@ impl Simulator {
                 .iter()
                 .map(|w| 12.0 * src.leads_per_month * w)
                 .collect();
-            if !(hi > 0.0) {
+            if hi.is_nan() || hi <= 0.0 {
                 thinning.push(Thinning::None);
                 continue;
             }
-            let tables: Option<Vec<Table>> = lambda
+            let pmfs: Option<Vec<Vec<f64>>> = lambda
                 .iter()
-                .map(|l| count_table(l * hi, shape, MAX_TABLE_LEN))
+                .map(|l| count_pmf(l * hi, shape, MAX_TABLE_LEN))
                 .collect();
             let q = lo / hi;
-            let max_len = tables
+            let max_n = pmfs
                 .as_ref()
-                .map_or(0, |t| t.iter().map(Table::len).max().unwrap_or(0));
-            let needs_rows = q > 0.0 && q < 1.0;
-            let entries = if needs_rows {
-                max_len * (max_len + 1) / 2
+                .map_or(0, |t| t.iter().map(Vec::len).max().unwrap_or(1) - 1);
+            let entries = if q > 0.0 && q < 1.0 {
+                (max_n + 1) * (max_n + 2) / 2
             } else {
                 0
             };
-            match tables {
-                Some(tables) if entries <= budget => {
-                    budget -= entries;
-                    thinning.push(if q <= 0.0 {
-                        Thinning::None
+            let planned = match pmfs {
+                Some(pmfs) if entries <= budget => {
+                    let rule = if q <= 0.0 {
+                        Some(Thinning::None)
                     } else if q >= 1.0 {
-                        Thinning::All
+                        Some(Thinning::All)
                     } else {
-                        Thinning::Rows {
-                            q,
-                            rows: binomial_rows(max_len.saturating_sub(1), q),
+                        let start = u32::try_from(tables.len()).ok();
+                        let mut ok = start.is_some();
+                        for row in binomial_pmfs(max_n, q) {
+                            ok &= push_table(&mut tables, &row).is_some();
                         }
-                    });
-                    for (m, a) in tables.into_iter().enumerate() {
-                        cells[m * n + i] = if a.len() <= 1 {
+                        match (ok, start) {
+                            (true, Some(start)) => Some(Thinning::Rows {
+                                q,
+                                start,
+                                max_n: max_n as u32,
+                            }),
+                            _ => None,
+                        }
+                    };
+                    let spans: Option<Vec<Span>> =
+                        pmfs.iter().map(|p| push_table(&mut tables, p)).collect();
+                    rule.zip(spans)
+                }
+                _ => None,
+            };
+            match planned {
+                Some((rule, spans)) => {
+                    budget -= entries;
+                    thinning.push(rule);
+                    for (m, a) in spans.into_iter().enumerate() {
+                        cells[m * n + i] = if a.len <= 1 {
                             Cell::Zero
                         } else {
                             Cell::Table {
@@ -226,7 +256,7 @@ impl Simulator {
                         };
                     }
                 }
-                _ => {
+                None => {
                     thinning.push(Thinning::None);
                     for (m, l) in lambda.iter().enumerate() {
                         cells[m * n + i] = Cell::Direct {
@@ -244,6 +274,7 @@ impl Simulator {
             runs_total: s.simulation.runs,
             runs_done: 0,
             cells,
+            tables,
             sources: n,
             thinning,
             target_better,
@@ -317,28 +348,37 @@ impl Simulator {
     #[inline]
     fn sample_cell(&mut self, c: usize) -> (u64, u64) {
         let stream = &mut self.stream;
-        match &self.cells[c] {
-            Cell::Zero => (0, 0),
-            Cell::Table { a, source } => {
-                let a = u64::from(a.sample(stream));
-                if a == 0 {
-                    return (0, 0);
-                }
-                let b = match &self.thinning[*source as usize] {
-                    Thinning::None => 0,
-                    Thinning::All => a,
-                    Thinning::Rows { q, rows } => match rows.get(a as usize) {
-                        Some(row) => u64::from(row.sample(stream)),
-                        None => binomial_by_trials(stream, a, *q),
-                    },
+        let table = |span: Span| {
+            let end = span.start as usize + span.len as usize;
+            self.tables.get(span.start as usize..end).unwrap_or(&[])
+        };
+        match self.cells.get(c) {
+            None | Some(Cell::Zero) => (0, 0),
+            Some(&Cell::Table { a, source }) => {
+                let a = u64::from(alias_sample(table(a), stream.bits()));
+                let b = match self.thinning.get(source as usize) {
+                    None | Some(Thinning::None) => 0,
+                    Some(Thinning::All) => a,
+                    Some(&Thinning::Rows { q, start, max_n }) => {
+                        if a <= u64::from(max_n) {
+                            // Row a: a + 1 entries after the rows 0..a.
+                            let row = Span {
+                                start: start + (a * (a + 1) / 2) as u32,
+                                len: a as u32 + 1,
+                            };
+                            u64::from(alias_sample(table(row), stream.bits()))
+                        } else {
+                            binomial_by_trials(stream, a, q)
+                        }
+                    }
                 };
                 (a, b)
             }
-            Cell::Direct {
+            Some(Cell::Direct {
                 mean_lo,
                 mean_gap,
                 gamma,
-            } => {
+            }) => {
                 let g = gamma.as_ref().map_or(1.0, |g| g.sample(stream));
                 let b = poisson(stream, mean_lo * g);
                 let d = poisson(stream, mean_gap * g);
@@ -391,6 +431,17 @@ impl Simulator {
     pub fn lost_revenue_histogram(&self, bins: usize) -> Vec<(f64, f64, f64)> {
         scale_classes(self.annual_lost.classes(bins), self.revenue_per_sale)
     }
+}
+
+/// Appends the alias table of `pmf` to `tables`; where it went.
+fn push_table(tables: &mut Vec<AliasEntry>, pmf: &[f64]) -> Option<Span> {
+    let entries = alias_table(pmf)?;
+    let span = Span {
+        start: u32::try_from(tables.len()).ok()?,
+        len: u32::try_from(entries.len()).ok()?,
+    };
+    tables.extend(entries);
+    Some(span)
 }
 
 /// Validates `s` and runs all its runs.

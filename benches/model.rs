@@ -1,0 +1,35 @@
+//! Benchmarks of the model on the default scenario: expected values (with the Shapley split and
+//! the plan) and the Monte Carlo at 10,000 and 100,000 runs, in runs per second.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use leadplan::model::expected::expected;
+use leadplan::model::presets::default_scenario;
+use leadplan::model::simulate::simulate;
+
+fn expected_values(c: &mut Criterion) {
+    let s = default_scenario();
+    c.bench_function("expected values (default scenario)", |b| {
+        b.iter(|| expected(black_box(&s)))
+    });
+}
+
+fn monte_carlo(c: &mut Criterion) {
+    let mut group = c.benchmark_group("monte carlo (default scenario)");
+    for runs in [10_000u32, 100_000] {
+        let mut s = default_scenario();
+        s.simulation.runs = runs;
+        group.throughput(Throughput::Elements(u64::from(runs)));
+        if runs >= 100_000 {
+            group.sample_size(20);
+        }
+        group.bench_function(format!("{runs} runs"), |b| {
+            b.iter(|| simulate(black_box(&s)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, expected_values, monte_carlo);
+criterion_main!(benches);

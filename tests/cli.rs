@@ -1,0 +1,173 @@
+//! The built `leadplan` binary: exit codes, standard output and standard error.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+struct Outcome {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn leadplan(args: &[&str], stdin: &[u8]) -> Outcome {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_leadplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot start leadplan: {e}"));
+    if let Some(mut input) = child.stdin.take() {
+        // The command may exit before reading everything; a broken pipe is fine here.
+        let _ = input.write_all(stdin);
+    }
+    let out = child
+        .wait_with_output()
+        .unwrap_or_else(|e| panic!("leadplan did not finish: {e}"));
+    Outcome {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn example() -> String {
+    leadplan(&["example"], b"").stdout
+}
+
+/// Asserts exit 1, empty stdout, and that every expected line is on stderr.
+fn assert_invalid(input: &str, lines: &[&str]) {
+    let o = leadplan(&["run", "-"], input.as_bytes());
+    assert_eq!(o.code, Some(1), "stderr: {}", o.stderr);
+    assert!(o.stdout.is_empty(), "stdout: {}", o.stdout);
+    for line in lines {
+        assert!(
+            o.stderr.lines().any(|l| l.starts_with(line)),
+            "missing {line:?} in:\n{}",
+            o.stderr
+        );
+    }
+    assert!(!o.stderr.contains("panicked"), "{}", o.stderr);
+}
+
+#[test]
+fn example_runs() {
+    let o = leadplan(
+        &["run", "-", "--runs", "500", "--seed", "7"],
+        example().as_bytes(),
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert_eq!(v["simulation"]["runs"], 500);
+    assert_eq!(v["simulation"]["seed"], 7);
+    assert!(
+        v["expected"]["sales_now"]
+            .as_f64()
+            .is_some_and(|x| (x - 530.4).abs() < 1e-9)
+    );
+    assert!(v["warnings"].as_array().is_some_and(Vec::is_empty));
+}
+
+#[test]
+fn run_reads_a_file_and_check_validates() {
+    let dir = std::env::temp_dir().join(format!("leadplan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.join("scenario.json");
+    std::fs::write(&file, example()).unwrap_or_else(|e| panic!("{e}"));
+    let path = file.to_string_lossy().into_owned();
+    let o = leadplan(&["check", &path], b"");
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let o = leadplan(&["run", &path, "--runs=100"], b"");
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    assert!(o.stdout.contains("\"p_hit_target_now\""));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn malformed_inputs_exit_1_with_paths() {
+    let ex = example();
+    assert_invalid("", &["the document is empty"]);
+    assert_invalid("   \n", &["the document is empty"]);
+    assert_invalid(
+        "{\"version\": 1, \"sources\": [",
+        &["sources: invalid JSON at line 1"],
+    );
+    assert_invalid("[]", &["must be an object"]);
+    assert_invalid(
+        &ex.replace("\"conversion_now\": 0.08", "\"conversion_now\": NaN"),
+        &["sources[2].conversion_now: must be a finite number"],
+    );
+    assert_invalid(
+        &ex.replace("\"volume_cv\": 0.15", "\"volume_cv\": Infinity"),
+        &["simulation.volume_cv: must be a finite number"],
+    );
+    assert_invalid(
+        &ex.replace(
+            "\"revenue_per_sale\": 25000.0",
+            "\"revenue_per_sale\": 1e999",
+        ),
+        &["revenue_per_sale: number too large"],
+    );
+    assert_invalid(
+        &ex.replace("\"attempts\": 2", "\"attempts\": \"two\"")
+            .replace("\"conversion_now\": 0.12", "\"conversion_now\": 12")
+            .replace(
+                "\"median_response_minutes\": 7.0",
+                "\"median_response_minutes\": 0",
+            ),
+        &[
+            "process_now.attempts: must be a whole number, found text",
+            "sources[5].conversion_now: must be between 0% and 100%",
+            "process_target.median_response_minutes: must be above 0 and at most 43200",
+        ],
+    );
+    assert_invalid(
+        &ex.replace("\"version\": 1", "\"version\": 99"),
+        &["version: this document has format version 99"],
+    );
+    assert_invalid(
+        &ex.replace("\"follow_up_rate\": 0.9", "\"follow_up_rate\": 0"),
+        &["process_now.follow_up_rate: is 0%, yet Website converts leads today"],
+    );
+}
+
+#[test]
+fn every_error_is_one_line() {
+    let input = example()
+        .replace("0.09", "-0.09")
+        .replace("\"seed\": 42", "\"seed\": 4.2");
+    let o = leadplan(&["run", "-"], input.as_bytes());
+    assert_eq!(o.code, Some(1));
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", o.stderr);
+    assert!(lines.contains(&"sources[0].conversion_now: must be between 0% and 100%"));
+    assert!(lines.contains(&"sources[4].conversion_now: must be between 0% and 100%"));
+    assert!(lines.contains(&"simulation.seed: must be a whole number"));
+}
+
+#[test]
+fn missing_file_and_bad_options() {
+    let o = leadplan(&["run", "/definitely/not/here.json"], b"");
+    assert_eq!(o.code, Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(
+        o.stderr
+            .starts_with("/definitely/not/here.json: cannot read")
+    );
+    let o = leadplan(&["run", "-", "--runs", "0"], example().as_bytes());
+    assert_eq!(o.code, Some(1));
+    assert!(
+        o.stderr
+            .starts_with("--runs: must be a whole number between 1 and 1000000")
+    );
+    let o = leadplan(&["run", "-"], &[0xff, 0xfe, 0x00]);
+    assert_eq!(o.code, Some(1));
+    assert!(o.stderr.contains("not UTF-8"));
+    let o = leadplan(&["bogus"], b"");
+    assert_eq!(o.code, Some(2));
+    assert!(o.stdout.is_empty());
+    let o = leadplan(&["--help"], b"");
+    assert_eq!(o.code, Some(0));
+    assert!(o.stdout.contains("leadplan run FILE|-"));
+}
