@@ -131,7 +131,7 @@ fn normalise_separators(lang: Lang, s: &str) -> Option<String> {
 /// Parses a duration in minutes: a bare number is minutes; "45 min", "8 h", "8 u", "1,5 uur",
 /// "2 d", "2 dagen", "1 week" also work.
 pub fn parse_minutes(lang: Lang, text: &str) -> Result<f64, ParseError> {
-    let t = text.trim().to_lowercase();
+    let t = text.trim().to_ascii_lowercase();
     if t.is_empty() {
         return Err(ParseError::Empty);
     }

@@ -47,8 +47,8 @@ fn bound(lang: Lang, x: f64, percent: bool) -> String {
 pub fn rule(lang: Lang, e: &FieldError) -> String {
     if lang == Lang::En {
         let mut s = e.problem.to_string();
-        if let Some(first) = s.get(..1) {
-            s = first.to_uppercase() + &s[1..];
+        if let Some(first) = s.get_mut(..1) {
+            first.make_ascii_uppercase();
         }
         return s + ".";
     }
