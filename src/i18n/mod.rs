@@ -9,6 +9,8 @@ pub use strings::month_short;
 pub mod format;
 
 pub use strings::Text;
+// Feature modules declare their own text sets with it.
+#[allow(unused_imports)]
 pub(crate) use strings::texts;
 
 use serde::{Deserialize, Serialize};
