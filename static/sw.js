@@ -8,7 +8,7 @@
 //   online visit always gets the newest deploy; a cached copy answers offline or when the network
 //   is slower than NAVIGATION_TIMEOUT_MS (an unreliable venue network).
 // - Files whose names carry trunk's content hash (app-<hash>.js, app-<hash>_bg.wasm,
-//   style-<hash>.css) never change under the same name, so they are served cache-first.
+//   style-<hash>.css, favicon-<hash>.svg) never change under the same name, so they are served cache-first.
 // - Whenever a fresh index.html arrives, every file it names is cached, and hashed files it no
 //   longer names are deleted: one deploy's assets are kept, never a mixture that grows.
 // - The cache name is versioned (CACHE); a new worker deletes caches of other versions when it
@@ -19,7 +19,8 @@
 // - Only same-origin GET requests are handled; nothing is ever fetched from another host.
 const CACHE = 'leadplan-v1';
 const NAVIGATION_TIMEOUT_MS = 4000;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// trunk's content hashes are 12–20 hex digits (trunk 0.21 writes 15 or 16).
+const HASHED = /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/;
 
 const scopeUrl = new URL(self.registration.scope);
 const INDEX = new URL('./', scopeUrl).href;
@@ -27,7 +28,8 @@ const INDEX = new URL('./', scopeUrl).href;
 /** Same-origin URLs of the app's files named in an HTML page (href/src attributes, import strings). */
 function assetsIn(html) {
   const urls = new Set([INDEX, new URL('./worker.js', scopeUrl).href, new URL('./worker_bg.wasm', scopeUrl).href]);
-  const pattern = /(?:href|src)\s*=\s*["']([^"'#?]+)["']|["'](\.\/[^"'#?]+\.(?:js|wasm|css|svg))["']/g;
+  // trunk's minified HTML leaves attribute values unquoted (href=./style-<hash>.css).
+  const pattern = /(?:href|src)\s*=\s*["']?([^"'\s>#?]+)|["'](\.\/[^"'#?\s]+\.(?:js|wasm|css|svg))["']/g;
   for (const m of html.matchAll(pattern)) {
     const url = new URL(m[1] ?? m[2], scopeUrl);
     if (url.origin === scopeUrl.origin) urls.add(url.href);

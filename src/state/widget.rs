@@ -11,6 +11,9 @@ use crate::model::scenario::{LeadSource, Scenario};
 /// `scenario` with its sources replaced by one source named `name` that has their total monthly
 /// leads and their lead-weighted mean conversion and cost per lead (a plain mean when there are
 /// no leads at all). A scenario with one source keeps it as it is.
+///
+/// The mean conversion is rounded to a hundredth of a percent and the cost to cents, so the
+/// widget's inputs read "8,67" rather than "8,666667"; that moves the figures by well under 0.1%.
 pub fn single_source(scenario: Scenario, name: &str) -> Scenario {
     if scenario.sources.len() <= 1 {
         return scenario;
@@ -29,8 +32,8 @@ pub fn single_source(scenario: Scenario, name: &str) -> Scenario {
     let combined = LeadSource {
         name: name.to_owned(),
         leads_per_month: total,
-        cost_per_lead: mean(|s| s.cost_per_lead),
-        conversion_now: mean(|s| s.conversion_now),
+        cost_per_lead: (mean(|s| s.cost_per_lead) * 100.0).round() / 100.0,
+        conversion_now: (mean(|s| s.conversion_now) * 1e4).round() / 1e4,
     };
     Scenario {
         sources: vec![combined],
@@ -45,7 +48,7 @@ mod tests {
     use crate::model::presets::default_scenario;
 
     fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+        (a - b).abs() <= 1e-3 * a.abs().max(b.abs()).max(1.0)
     }
 
     #[test]
@@ -80,7 +83,7 @@ mod tests {
         }
         let c = single_source(none.clone(), "x");
         let mean = none.sources.iter().map(|s| s.conversion_now).sum::<f64>() / 6.0;
-        assert!(close(c.sources[0].conversion_now, mean));
+        assert!((c.sources[0].conversion_now - mean).abs() <= 0.5e-4);
         assert!(c.validate().is_empty());
     }
 }

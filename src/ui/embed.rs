@@ -171,11 +171,13 @@ pub fn waterfall_chart(props: &WaterfallChartProps) -> Html {
                 loss: Text::Loss.get(lang),
                 format: &count,
             };
+            // The theme's own scale enlarges the chart's type (the projector), times the pixel ratio.
+            let scale = t.scale * theme.scale;
             waterfall::draw(
                 t.backend()?,
                 data,
                 &labels,
-                &theme.clone().with_scale(t.scale),
+                &theme.clone().with_scale(scale),
             )
         },
     );

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{AnimationFrame, request_animation_frame};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -200,24 +200,30 @@ pub fn present(props: &PresentProps) -> Html {
             if let Some(root) = &root {
                 let _ = root.set_attribute("data-view", "present");
             }
-            let keys = EventListener::new(&document, "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    .is_some_and(|i| i.type_() == "text");
-                if !typing
-                    && !e.ctrl_key()
-                    && !e.meta_key()
-                    && !e.alt_key()
-                    && e.key().eq_ignore_ascii_case("r")
-                {
-                    e.prevent_default();
-                    back.emit(());
-                }
-            });
+            // Not passive: the key is consumed (prevent_default) so it types nowhere else.
+            let keys = EventListener::new_with_options(
+                &document,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let typing = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        .is_some_and(|i| i.type_() == "text");
+                    if !typing
+                        && !e.ctrl_key()
+                        && !e.meta_key()
+                        && !e.alt_key()
+                        && e.key().eq_ignore_ascii_case("r")
+                    {
+                        e.prevent_default();
+                        back.emit(());
+                    }
+                },
+            );
             let changes = EventListener::new(&document, "fullscreenchange", move |_| {
                 fullscreen.set(is_fullscreen());
             });
@@ -335,7 +341,7 @@ pub fn present(props: &PresentProps) -> Html {
                     f64::from(process.attempts), format!("{} {}", process.attempts, PresentText::AttemptsValue.get(lang)), |p| p) }
             </section>
             if let Ok(e) = &*results {
-                <WaterfallChart {lang} expected={Rc::clone(e)} theme={Theme::dark()} height="20rem" />
+                <WaterfallChart {lang} expected={Rc::clone(e)} theme={Theme { scale: 1.6, ..Theme::dark() }} height="20rem" />
             }
             <p class="present-keys">{ PresentText::Keys.get(lang) }</p>
         </div>
