@@ -9,6 +9,8 @@ pub use strings::month_short;
 pub mod format;
 
 pub use strings::Text;
+// Only the browser UI declares its own text sets, so natively the re-export goes unused.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use strings::texts;
 
 use serde::{Deserialize, Serialize};
