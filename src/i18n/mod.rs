@@ -9,8 +9,8 @@ pub use strings::month_short;
 pub mod format;
 
 pub use strings::Text;
-// Feature modules declare their own text sets with it.
-#[allow(unused_imports)]
+// Only the browser UI declares its own text sets, so natively the re-export goes unused.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use strings::texts;
 
 use serde::{Deserialize, Serialize};

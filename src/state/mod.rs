@@ -4,6 +4,7 @@
 
 pub mod fields;
 pub mod simulation;
+pub mod widget;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;

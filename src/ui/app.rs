@@ -13,8 +13,12 @@ use crate::state::{Action, AppState, View};
 
 use yew_agent::reactor::ReactorProvider;
 
+use super::embed::{Embed, EmbedText};
+use super::embed_code::EmbedCode;
 use super::planner::Planner;
+use super::present::Present;
 use super::simulation::WORKER_PATH;
+use crate::state::widget::single_source;
 use crate::worker::SimulationWorker;
 
 /// Properties of [`App`].
@@ -42,6 +46,12 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 None => default_scenario(),
             };
+            // The widget edits one combined lead source (same expected figures, fewer inputs).
+            let scenario = if view == View::Embed {
+                single_source(scenario, EmbedText::AllLeads.get(lang))
+            } else {
+                scenario
+            };
             AppState::new(lang, view, scenario)
         })
     };
@@ -59,6 +69,34 @@ pub fn app(props: &AppProps) -> Html {
     };
     let lang = state.lang;
     let snapshot: Rc<AppState> = Rc::new((*state).clone());
+    // The widget and the projector mode are whole pages of their own, without the app's chrome.
+    let link_notice = |error: Option<String>| {
+        error.map(|error| html! {
+            <div class="notice error" role="alert">
+                { if lang == Lang::Nl { "De link kon niet worden gelezen; leadplan toont het standaardscenario. " } else { "The link could not be read; leadplan shows the default scenario. " } }
+                <span class="detail">{ error }</span>
+            </div>
+        })
+    };
+    match state.view {
+        View::Embed => {
+            return html! {
+                <main id="main" class="embed-main">
+                    { link_notice((*link_error).clone()) }
+                    <Embed state={snapshot} {dispatch} />
+                </main>
+            };
+        }
+        View::Present => {
+            return html! {
+                <main id="main" class="present-main">
+                    { link_notice((*link_error).clone()) }
+                    <Present state={snapshot} {dispatch} />
+                </main>
+            };
+        }
+        View::Plan | View::Compare => {}
+    }
     html! {
         <>
             <a class="skip-link" href="#results">{ if lang == Lang::Nl { "Naar de resultaten" } else { "Skip to results" } }</a>
@@ -67,7 +105,10 @@ pub fn app(props: &AppProps) -> Html {
                     <h1>{ Text::AppTitle.get(lang) }</h1>
                     <p class="tagline">{ Text::Tagline.get(lang) }</p>
                 </div>
-                <LangSwitch {lang} dispatch={dispatch.clone()} />
+                <div class="header-actions">
+                    <EmbedCode {lang} scenario={Rc::clone(&state.valid)} />
+                    <LangSwitch {lang} dispatch={dispatch.clone()} />
+                </div>
             </header>
             if let Some(error) = (*link_error).clone() {
                 <div class="notice error" role="alert">

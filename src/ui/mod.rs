@@ -2,11 +2,15 @@
 
 mod app;
 mod charts_panel;
+pub mod embed;
+pub mod embed_code;
 mod field;
 mod kpi;
 mod messages;
+mod offline;
 mod panic;
 mod planner;
+pub mod present;
 mod simulation;
 
 pub use app::{App, AppProps};
@@ -16,6 +20,7 @@ use crate::codec::fragment::Fragment;
 /// Mounts the app in `#app`, after installing the friendly panic message.
 pub fn start() {
     panic::install();
+    offline::register_service_worker();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

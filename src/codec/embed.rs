@@ -1,0 +1,134 @@
+//! Addresses and the copy-paste snippet of the embedded widget: an `<iframe>` on
+//! `#view=embed&lang=..&s=..` plus a few lines of script that set the iframe's height from the
+//! widget's `leadplan:height` messages.
+
+use crate::i18n::Lang;
+use crate::model::scenario::Scenario;
+use crate::state::View;
+
+use super::link;
+
+/// The type of the message the widget posts to its parent page when its height changes.
+pub const HEIGHT_MESSAGE: &str = "leadplan:height";
+
+/// The iframe's accessible title (and the widget's heading after the "leadplan: " prefix).
+pub fn widget_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Wat kost trage opvolging van leads?",
+        Lang::En => "What does slow lead follow-up cost?",
+    }
+}
+
+/// The snippet for `scenario` in `lang` with the widget at `page` (the app's address; a relative
+/// one such as `./` works on the app's own site).
+pub fn snippet_for(page: &str, lang: Lang, scenario: &Scenario) -> String {
+    snippet(
+        &address(page, View::Embed, lang, scenario),
+        &format!("leadplan: {}", widget_title(lang)),
+    )
+}
+
+/// `base` (a page address) without its fragment.
+pub fn without_fragment(base: &str) -> &str {
+    base.split_once('#').map_or(base, |(b, _)| b)
+}
+
+/// The address of `view` showing `scenario` in `lang`: `base#view=..&lang=..&s=..`.
+pub fn address(base: &str, view: View, lang: Lang, scenario: &Scenario) -> String {
+    format!(
+        "{}#view={}&lang={}&s={}",
+        without_fragment(base),
+        view.code(),
+        lang.code(),
+        link::encode(scenario)
+    )
+}
+
+/// Escapes text for an HTML attribute value in double quotes (or for element text).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The snippet a site owner pastes into an article: the iframe on `src` with an accessible
+/// `title`, then a script that applies the widget's height messages to that iframe only.
+///
+/// The script finds its iframe as the element just before itself
+/// (`document.currentScript.previousElementSibling`), so several widgets can share a page without
+/// ids, and it accepts only messages whose `source` is that iframe's window.
+pub fn snippet(src: &str, title: &str) -> String {
+    format!(
+        r#"<iframe src="{src}" title="{title}" style="width:100%;border:0" loading="lazy"></iframe>
+<script>
+(function () {{
+  var frame = document.currentScript.previousElementSibling;
+  window.addEventListener("message", function (event) {{
+    var data = event.data;
+    if (event.source !== frame.contentWindow || !data || data.type !== "{HEIGHT_MESSAGE}") return;
+    if (typeof data.height === "number" && data.height > 0) frame.style.height = Math.ceil(data.height) + "px";
+  }});
+}})();
+</script>"#,
+        src = escape_html(src),
+        title = escape_html(title),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::fragment::Fragment;
+    use crate::model::presets::default_scenario;
+
+    #[test]
+    fn the_widget_address_carries_view_language_and_scenario() {
+        let s = default_scenario();
+        let a = address(
+            "https://example.nl/leadplan/#view=plan&lang=nl",
+            View::Embed,
+            Lang::En,
+            &s,
+        );
+        let (base, fragment) = a.split_once('#').unwrap();
+        assert_eq!(base, "https://example.nl/leadplan/");
+        let f = Fragment::parse(fragment);
+        assert_eq!(f.view, Some(View::Embed));
+        assert_eq!(f.lang, Some(Lang::En));
+        assert_eq!(link::decode(f.scenario.as_deref().unwrap()), Ok(s));
+        assert!(fragment.starts_with("view=embed&lang=en&s="));
+    }
+
+    #[test]
+    fn the_snippet_escapes_its_attributes_and_checks_the_message_source() {
+        let text = snippet(
+            "https://x.nl/#view=embed&lang=nl&s=ab",
+            "Wat \"trage\" <opvolging> kost",
+        );
+        assert!(text.starts_with(
+            r#"<iframe src="https://x.nl/#view=embed&amp;lang=nl&amp;s=ab" title="Wat &quot;trage&quot; &lt;opvolging&gt; kost" style="width:100%;border:0" loading="lazy"></iframe>"#
+        ));
+        assert!(text.contains("event.source !== frame.contentWindow"));
+        assert!(text.contains("\"leadplan:height\""));
+        assert!(text.trim_end().ends_with("</script>"));
+        assert_eq!(without_fragment("a/b"), "a/b");
+    }
+
+    #[test]
+    fn the_demo_article_uses_the_snippet_of_the_default_scenario() {
+        let demo = include_str!("../../static/embed-demo.html");
+        let expected = snippet_for("./", Lang::Nl, &default_scenario());
+        assert!(
+            demo.contains(&expected),
+            "static/embed-demo.html must contain:\n{expected}"
+        );
+    }
+}

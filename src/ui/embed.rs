@@ -1,0 +1,267 @@
+//! The embedded widget (`view=embed`): a few inputs, the yearly lost revenue as the headline, the
+//! lost sales by cause as one chart, and a link to the full planner. It reports its height to the
+//! page around it so that page can size the iframe without scrollbars.
+//!
+//! The widget works on one combined lead source (see [`crate::state::widget`]); the app combines
+//! the sources when it opens in this view. It keeps nothing: no storage, no cookies, and it asks
+//! for nothing but its own files.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use yew::prelude::*;
+
+use crate::charts::canvas::{ChartCanvas, DrawTarget};
+use crate::charts::{ChartError, Mapping, Theme, waterfall};
+use crate::codec::embed::{HEIGHT_MESSAGE, address, widget_title};
+use crate::i18n::parse::format_minutes;
+use crate::i18n::{Lang, Text, format};
+use crate::model::expected::{Expected, expected};
+use crate::state::fields::{self, FieldKind};
+use crate::state::{Action, AppState, View};
+
+use super::field::Field;
+use super::messages;
+use super::planner::display_text;
+
+crate::i18n::texts! {
+    /// Texts of the embedded widget and the presentation mode.
+    pub enum EmbedText {
+        AllLeads => "Alle leads", "All leads";
+        LeadsAllSources => "Leads per maand (alle bronnen)", "Leads per month (all sources)";
+        ConversionNow => "Conversie lead-naar-verkoop nu", "Lead-to-sale conversion today";
+        FollowUpNow => "Leads opgevolgd nu", "Leads followed up today";
+        ResponseNow => "Reactietijd nu (mediaan)", "Response time today (median)";
+        AttemptsNow => "Belpogingen nu", "Call attempts today";
+        ComparedWith => "Vergeleken met", "Compared with";
+        FollowedUp => "opgevolgd", "followed up";
+        Within => "binnen", "within";
+        AttemptsShort => "belpogingen", "attempts";
+        SalesPerYearNowTarget => "verkopen per jaar nu, met snelle opvolging", "sales per year today, with fast follow-up";
+        RevenuePerSaleLabel => "Omzet per verkoop", "Revenue per sale";
+        OpenPlanner => "Open de volledige planner", "Open the full planner";
+        NewTab => "(opent in een nieuw tabblad)", "(opens in a new tab)";
+        ChartAlt => "Gemiste verkopen per oorzaak", "Lost sales by cause";
+    }
+}
+
+/// Properties of [`Embed`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct EmbedProps {
+    /// The app state.
+    pub state: Rc<AppState>,
+    /// Sends actions to the reducer.
+    pub dispatch: Callback<Action>,
+}
+
+/// The address of the page without its fragment, to build links from.
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| crate::codec::embed::without_fragment(&h).to_owned())
+        .unwrap_or_default()
+}
+
+/// Posts the document's height to the parent page whenever it changes, only when the page is
+/// in a frame. Observing `<html>` (whose height is its content's, as no style stretches it to
+/// the viewport) avoids a loop: the parent's new iframe height does not change it.
+#[hook]
+fn use_height_messages() {
+    use_effect_with((), |_| {
+        let window = web_sys::window();
+        let parent = window
+            .as_ref()
+            .and_then(|w| w.parent().ok().flatten())
+            .filter(|p| window.as_ref().is_some_and(|w| !js_sys::Object::is(p, w)));
+        let root = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element());
+        let mut observer = None;
+        let mut closure = None;
+        if let (Some(parent), Some(root)) = (parent, root) {
+            let last = Rc::new(Cell::new(0.0f64));
+            let measured = root.clone();
+            let on_resize = Closure::<dyn FnMut()>::new(move || {
+                let height = measured.get_bounding_client_rect().height().ceil();
+                if height > 0.0 && height != last.get() {
+                    last.set(height);
+                    let message = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+                    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                    // The widget's height is no secret, so any embedding page may read it.
+                    let _ = parent.post_message(&message, "*");
+                }
+            });
+            if let Ok(o) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+                o.observe(&root);
+                observer = Some(o);
+            }
+            closure = Some(on_resize);
+        }
+        move || {
+            if let Some(o) = observer {
+                o.disconnect();
+            }
+            drop(closure);
+        }
+    });
+}
+
+/// Properties of [`WaterfallChart`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct WaterfallChartProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The expected values to show.
+    pub expected: Rc<Expected>,
+    /// Chart colours (the presentation mode uses the dark theme).
+    #[prop_or(Theme::light())]
+    pub theme: Theme,
+    /// CSS height of the canvas.
+    #[prop_or(AttrValue::Static("15rem"))]
+    pub height: AttrValue,
+}
+
+/// The lost sales split by cause, as a waterfall chart with its text alternative.
+#[function_component(WaterfallChart)]
+pub fn waterfall_chart(props: &WaterfallChartProps) -> Html {
+    let lang = props.lang;
+    let e = &props.expected;
+    let data = waterfall::WaterfallData {
+        start: e.sales_now,
+        parts: vec![
+            (
+                Text::CauseFollowUp.get(lang).to_owned(),
+                e.loss_by_cause.follow_up,
+            ),
+            (Text::CauseSpeed.get(lang).to_owned(), e.loss_by_cause.speed),
+            (
+                Text::CauseAttempts.get(lang).to_owned(),
+                e.loss_by_cause.attempts,
+            ),
+        ],
+        end: e.sales_target,
+    };
+    let count = move |v: f64| format::number(lang, v, 0);
+    let labels = |count: &dyn Fn(f64) -> String,
+                  f: &dyn Fn(&waterfall::WaterfallLabels<'_>) -> String| {
+        f(&waterfall::WaterfallLabels {
+            y_axis: Text::SalesPerYear.get(lang),
+            start: Text::ProcessNow.get(lang),
+            end: Text::ProcessTarget.get(lang),
+            gain: Text::Gain.get(lang),
+            loss: Text::Loss.get(lang),
+            format: count,
+        })
+    };
+    let description = labels(&count, &|l| waterfall::text_alternative(&data, l));
+    let draw: Callback<DrawTarget, Result<Mapping, ChartError>> = use_callback(
+        (data, lang, props.theme.clone()),
+        move |t: DrawTarget, (data, lang, theme)| {
+            let lang = *lang;
+            let count = move |v: f64| format::number(lang, v, 0);
+            let labels = waterfall::WaterfallLabels {
+                y_axis: Text::SalesPerYear.get(lang),
+                start: Text::ProcessNow.get(lang),
+                end: Text::ProcessTarget.get(lang),
+                gain: Text::Gain.get(lang),
+                loss: Text::Loss.get(lang),
+                format: &count,
+            };
+            // The theme's own scale enlarges the chart's type (the projector), times the pixel ratio.
+            let scale = t.scale * theme.scale;
+            waterfall::draw(
+                t.backend()?,
+                data,
+                &labels,
+                &theme.clone().with_scale(scale),
+            )
+        },
+    );
+    html! {
+        <ChartCanvas name="waterfall" label={EmbedText::ChartAlt.get(lang)} {description} {draw}
+            height={props.height.clone()} error_text={Text::ChartError.get(lang)} />
+    }
+}
+
+/// The widget.
+#[function_component(Embed)]
+pub fn embed(props: &EmbedProps) -> Html {
+    use_height_messages();
+    let state = &*props.state;
+    let lang = state.lang;
+    let results = use_memo(Rc::clone(&state.valid), |s| {
+        expected(s).map(|(e, _)| Rc::new(e))
+    });
+    let field = |path: &str, label: EmbedText, unit: Option<&str>| {
+        let error = state
+            .problem_at(path)
+            .map(|p| AttrValue::from(messages::field_problem(lang, p)));
+        html! {
+            <Field
+                path={AttrValue::from(path.to_owned())}
+                label={label.get(lang)}
+                text={AttrValue::from(display_text(state, path))}
+                {error}
+                unit={unit.map(|u| AttrValue::from(u.to_owned()))}
+                text_input={fields::kind_of(path) == FieldKind::Text}
+                onedit={props.dispatch.reform(|(path, text): (String, String)| Action::Edit { path, text })}
+                onblur={props.dispatch.reform(Action::Blur)}
+            />
+        }
+    };
+    let target = &state.valid.process_target;
+    let planner = address(&page_base(), View::Plan, lang, &state.valid);
+    html! {
+        <div class="embed">
+            <h1 class="embed-title">{ widget_title(lang) }</h1>
+            { match &*results {
+                Ok(e) => html! {
+                    <div class="embed-headline" role="status">
+                        <p class="embed-label" id="embed-headline-label">{ Text::LostRevenue.get(lang) }</p>
+                        <p class="embed-figure" aria-labelledby="embed-headline-label">
+                            <span data-kpi="expected.lost_revenue" data-value={e.lost_revenue.to_string()}>{ format::money(lang, e.lost_revenue) }</span>
+                        </p>
+                        <p class="embed-detail">
+                            <span data-kpi="expected.sales_now" data-value={e.sales_now.to_string()}>{ format::number(lang, e.sales_now, 0) }</span>
+                            { " → " }
+                            <span data-kpi="expected.sales_target" data-value={e.sales_target.to_string()}>{ format::number(lang, e.sales_target, 0) }</span>
+                            { " " }{ EmbedText::SalesPerYearNowTarget.get(lang) }
+                        </p>
+                    </div>
+                },
+                Err(_) => html! {},
+            } }
+            if state.has_problems() {
+                <p class="notice warn">{ Text::FixFields.get(lang) }{ " " }{ Text::LastValidShown.get(lang) }</p>
+            }
+            <div class="embed-inputs">
+                { field("sources[0].leads_per_month", EmbedText::LeadsAllSources, None) }
+                { field("sources[0].conversion_now", EmbedText::ConversionNow, Some("%")) }
+                { field("revenue_per_sale", EmbedText::RevenuePerSaleLabel, Some("€")) }
+                { field("process_now.follow_up_rate", EmbedText::FollowUpNow, Some("%")) }
+                { field("process_now.median_response_minutes", EmbedText::ResponseNow, None) }
+                { field("process_now.attempts", EmbedText::AttemptsNow, None) }
+            </div>
+            <p class="embed-compare">
+                { EmbedText::ComparedWith.get(lang) }{ ": " }
+                { format::percent(lang, target.follow_up_rate, 0) }{ " " }{ EmbedText::FollowedUp.get(lang) }
+                { ", " }{ EmbedText::Within.get(lang) }{ " " }{ format_minutes(lang, target.median_response_minutes) }
+                { ", " }{ target.attempts }{ " " }{ EmbedText::AttemptsShort.get(lang) }{ "." }
+            </p>
+            if let Ok(e) = &*results {
+                <WaterfallChart {lang} expected={Rc::clone(e)} />
+            }
+            <p class="embed-foot">
+                <a href={planner} target="_blank" rel="noopener" data-planner-link="">
+                    { EmbedText::OpenPlanner.get(lang) }{ " ↗" }
+                    <span class="visually-hidden">{ " " }{ EmbedText::NewTab.get(lang) }</span>
+                </a>
+                <span class="embed-privacy">{ Text::PrivacyNote.get(lang) }</span>
+            </p>
+        </div>
+    }
+}
