@@ -6,9 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::codec::fragment::Fragment;
-use crate::codec::link;
 use crate::i18n::{Lang, Text};
-use crate::model::presets::default_scenario;
 use crate::state::{Action, AppState, View};
 
 use yew_agent::reactor::ReactorProvider;
@@ -28,23 +26,21 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let fragment = props.fragment.clone();
-    let link_error = use_state(|| None::<String>);
+    // What to open on (a link, the open saved scenario, or the default) and the saved library.
+    let boot = use_memo((), move |_| super::scenarios::startup(&fragment));
+    let library = {
+        let boot = Rc::clone(&boot);
+        use_state_eq(move || boot.1.clone())
+    };
     let state = {
-        let link_error = link_error.clone();
+        let (fragment, boot) = (props.fragment.clone(), Rc::clone(&boot));
         use_reducer(move || {
             let lang = fragment.lang.unwrap_or_default();
             let view = fragment.view.unwrap_or_default();
-            let scenario = match fragment.scenario.as_deref().map(link::decode) {
-                Some(Ok(s)) => s,
-                Some(Err(e)) => {
-                    link_error.set(Some(e.to_string()));
-                    default_scenario()
-                }
-                None => default_scenario(),
-            };
-            AppState::new(lang, view, scenario)
+            AppState::new(lang, view, boot.0.clone())
         })
     };
+    super::scenarios::use_autosave(&state, &library);
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -69,16 +65,20 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <LangSwitch {lang} dispatch={dispatch.clone()} />
             </header>
-            if let Some(error) = (*link_error).clone() {
-                <div class="notice error" role="alert">
-                    { if lang == Lang::Nl { "De link kon niet worden gelezen; leadplan toont het standaardscenario. " } else { "The link could not be read; leadplan shows the default scenario. " } }
-                    <span class="detail">{ error }</span>
-                </div>
-            }
+            <super::scenarios::Notices {lang} library={library.clone()} />
             <ReactorProvider<SimulationWorker> path={WORKER_PATH}>
                 <main id="main">
                     { match state.view {
-                        View::Plan | View::Compare | View::Embed | View::Present => html! {
+                        View::Compare => html! {
+                            <super::compare::Compare {lang} library={library.clone()} {dispatch} />
+                        },
+                        View::Plan => html! {
+                            <>
+                                <super::scenarios::Toolbar state={Rc::clone(&snapshot)} dispatch={dispatch.clone()} library={library.clone()} />
+                                <Planner state={snapshot} {dispatch} />
+                            </>
+                        },
+                        View::Embed | View::Present => html! {
                             <Planner state={snapshot} {dispatch} />
                         },
                     } }

@@ -2,11 +2,13 @@
 
 mod app;
 mod charts_panel;
+pub mod compare;
 mod field;
 mod kpi;
 mod messages;
 mod panic;
 mod planner;
+pub mod scenarios;
 mod simulation;
 
 pub use app::{App, AppProps};
