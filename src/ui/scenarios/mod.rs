@@ -194,7 +194,12 @@ pub fn startup(fragment: &Fragment) -> (Scenario, LibraryState) {
 /// Runs as an effect of the component that owns the reducer, never inside the reducer.
 #[hook]
 pub fn use_autosave(state: &AppState, library: &UseStateHandle<LibraryState>) {
-    let last_written = use_mut_ref(|| None::<String>);
+    // What storage holds: the library as read at startup, so merely opening the page (or a
+    // link) writes nothing; the first real change does.
+    let last_written = {
+        let initial = library.library.to_json();
+        use_mut_ref(move || Some(initial))
+    };
     let embed = state.view == View::Embed;
     use_effect_with((Rc::clone(&state.valid), (**library).clone(), embed), {
         let library = library.clone();
