@@ -33,6 +33,10 @@ fn value(root: &Element, key: &str) -> f64 {
 }
 
 async fn mount(fragment: &str) -> Element {
+    // The app autosaves to LocalStorage, and every test shares this page: start each one empty.
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        storage.clear().expect("storage cleared");
+    }
     let root = root();
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),

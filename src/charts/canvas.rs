@@ -166,6 +166,15 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
     }
 
     let description_id = format!("chart-{}-description", props.name);
+    // Saves the chart as drawn (at device resolution) as a PNG file.
+    let save_png = {
+        let (canvas_ref, name) = (canvas_ref.clone(), props.name.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                let _ = save_as_png(&canvas, &format!("leadplan-{name}.png"));
+            }
+        })
+    };
     html! {
         <figure class="chart" style="margin:0;position:relative">
             <canvas
@@ -179,7 +188,25 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
             if let Some(detail) = &*error {
                 <p class="chart-error" role="status" title={detail.clone()}>{props.error_text.clone()}</p>
             }
+            <button type="button" class="chart-png" data-action="export-png" data-chart-png={props.name.clone()}
+                aria-label={format!("PNG: {}", props.label)} onclick={save_png}>{ "PNG" }</button>
             <figcaption id={description_id} style={VISUALLY_HIDDEN}>{props.description.clone()}</figcaption>
         </figure>
     }
+}
+
+/// Downloads the canvas as `name` through a data URL and a temporary `<a download>`.
+fn save_as_png(canvas: &HtmlCanvasElement, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let url = canvas.to_data_url_with_type("image/png")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(wasm_bindgen::JsValue::NULL)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    let body = document.body().ok_or(wasm_bindgen::JsValue::NULL)?;
+    body.append_child(&a)?;
+    a.click();
+    a.remove();
+    Ok(())
 }

@@ -12,9 +12,10 @@ pub const MAX_JSON_BYTES: usize = 1 << 20;
 /// Why a link could not be read. The scenario's own problems come as field errors.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LinkError {
-    /// Not base64url (a character outside A–Z a–z 0–9 - _, or a length no encoding gives).
+    /// Not base64url: a character outside A–Z a–z 0–9 - _.
     NotBase64,
-    /// The bytes are not raw DEFLATE data, or are cut short (a truncated link).
+    /// The bytes are not raw DEFLATE data, or are cut short (a truncated link, also when its
+    /// length is one no encoding gives).
     NotDeflate,
     /// Unpacked, it is larger than [`MAX_JSON_BYTES`].
     TooLarge,
@@ -64,9 +65,16 @@ pub fn decode(value: &str) -> Result<Scenario, LinkError> {
 pub fn decode_text(value: &str) -> Result<String, LinkError> {
     // Tolerate the padding some encoders add and the '%3D' a mail client may make of it.
     let trimmed = value.trim().trim_end_matches("%3D").trim_end_matches('=');
+    if !trimmed
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(LinkError::NotBase64);
+    }
+    // Only valid characters but not decodable: a length no encoding gives, i.e. cut short.
     let packed = URL_SAFE_NO_PAD
         .decode(trimmed)
-        .map_err(|_| LinkError::NotBase64)?;
+        .map_err(|_| LinkError::NotDeflate)?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
         .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,

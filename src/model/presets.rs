@@ -141,6 +141,183 @@ pub fn default_scenario() -> Scenario {
     }
 }
 
+/// The workshop presets: four dealers a consultant can load in front of the room. Each is a
+/// valid scenario with a one-line story; the numbers are illustrative, chosen to be typical of
+/// the kind of dealer (their sources are in each variant's docs), not measured at one dealer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WorkshopPreset {
+    /// The default scenario ([`default_scenario`]), MODEL.md's example.
+    TypicalDealer,
+    /// The same kind of dealer after a follow-up training: every lead followed up (98%),
+    /// within about 10 minutes, five attempts; today's conversion is at and above DCDW's 13%
+    /// benchmark, so little is left to win.
+    BestPractice,
+    /// A used-car dealer who buys most leads on the portals (Marktplaats, AutoTrack,
+    /// AutoScout24): cheaper cars (€15,000 revenue, €1,800 gross profit), lower conversion per
+    /// portal lead (5%), and the DCDW mystery shop's follow-up (about 70% followed up, after
+    /// 12 hours, one attempt). Used cars sell evenly over the year, so the flat seasonality.
+    PortalHeavy,
+    /// A new-car brand dealer whose leads come mostly from the importer's website and campaigns
+    /// (free to the dealer, but passed on a day late and only lukewarm: 6%), with expensive cars
+    /// (€38,000 revenue, €3,000 gross profit) and the dealer seasonality (January peak).
+    ImporterDriven,
+}
+
+impl WorkshopPreset {
+    /// All presets, the default first.
+    pub fn all() -> [WorkshopPreset; 4] {
+        [
+            WorkshopPreset::TypicalDealer,
+            WorkshopPreset::BestPractice,
+            WorkshopPreset::PortalHeavy,
+            WorkshopPreset::ImporterDriven,
+        ]
+    }
+
+    /// A stable code (for `<select>` values and tests).
+    pub fn code(self) -> &'static str {
+        match self {
+            WorkshopPreset::TypicalDealer => "typical",
+            WorkshopPreset::BestPractice => "best-practice",
+            WorkshopPreset::PortalHeavy => "portal-heavy",
+            WorkshopPreset::ImporterDriven => "importer-driven",
+        }
+    }
+
+    /// Reads a [`WorkshopPreset::code`].
+    pub fn from_code(code: &str) -> Option<WorkshopPreset> {
+        Self::all().into_iter().find(|p| p.code() == code)
+    }
+
+    /// The title and one-line story, in Dutch and in English: `((nl title, nl story), (en …))`.
+    pub fn texts(self) -> ((&'static str, &'static str), (&'static str, &'static str)) {
+        match self {
+            WorkshopPreset::TypicalDealer => (
+                (
+                    "Gemiddelde Nederlandse dealer",
+                    "Zes leadbronnen, 90% opgevolgd na gemiddeld 8 uur met 2 belpogingen: de uitgangssituatie uit het DCDW-onderzoek.",
+                ),
+                (
+                    "Typical Dutch dealer",
+                    "Six lead sources, 90% followed up after about 8 hours with 2 call attempts: the baseline of DCDW's research.",
+                ),
+            ),
+            WorkshopPreset::BestPractice => (
+                (
+                    "Best practice",
+                    "Dezelfde dealer na de training: vrijwel elke lead binnen 10 minuten gebeld, tot 5 keer; er valt weinig meer te winnen.",
+                ),
+                (
+                    "Best practice",
+                    "The same dealer after the training: nearly every lead called within 10 minutes, up to 5 times; little is left to win.",
+                ),
+            ),
+            WorkshopPreset::PortalHeavy => (
+                (
+                    "Occasiondealer met veel portals",
+                    "De meeste leads komen van Marktplaats, AutoTrack en AutoScout24; 70% wordt na 12 uur één keer gebeld.",
+                ),
+                (
+                    "Portal-heavy used-car dealer",
+                    "Most leads come from Marktplaats, AutoTrack and AutoScout24; 70% get one call, after 12 hours.",
+                ),
+            ),
+            WorkshopPreset::ImporterDriven => (
+                (
+                    "Merkdealer met importeursleads",
+                    "De importeur levert de meeste leads, gratis maar een dag later en lauw; dure auto's, piek in januari.",
+                ),
+                (
+                    "Importer-driven brand dealer",
+                    "The importer supplies most leads, free but a day late and lukewarm; expensive cars, a January peak.",
+                ),
+            ),
+        }
+    }
+
+    /// The preset's scenario.
+    pub fn scenario(self) -> Scenario {
+        let source = |name: &str, leads: f64, cost: f64, conversion: f64| LeadSource {
+            name: name.to_string(),
+            leads_per_month: leads,
+            cost_per_lead: cost,
+            conversion_now: conversion,
+        };
+        let mut s = default_scenario();
+        match self {
+            WorkshopPreset::TypicalDealer => {}
+            WorkshopPreset::BestPractice => {
+                s.name = "Best practice".to_string();
+                s.sources = vec![
+                    source("Website", 120.0, 25.0, 0.15),
+                    source("Importer", 60.0, 0.0, 0.12),
+                    source("Marktplaats", 150.0, 12.0, 0.13),
+                    source("AutoTrack", 80.0, 15.0, 0.13),
+                    source("AutoScout24", 40.0, 18.0, 0.14),
+                    source("Phone & walk-in", 60.0, 0.0, 0.19),
+                ];
+                s.process_now = Process {
+                    follow_up_rate: 0.98,
+                    median_response_minutes: 10.0,
+                    response_spread: 3.0,
+                    attempts: 5,
+                };
+            }
+            WorkshopPreset::PortalHeavy => {
+                s.name = "Portal-heavy used-car dealer".to_string();
+                s.revenue_per_sale = 15000.0;
+                s.gross_profit_per_sale = 1800.0;
+                s.target_sales_per_year = Some(450.0);
+                s.seasonality = SeasonalityPreset::Flat.weights().to_vec();
+                s.sources = vec![
+                    source("Marktplaats", 300.0, 10.0, 0.05),
+                    source("AutoTrack", 150.0, 14.0, 0.05),
+                    source("AutoScout24", 90.0, 16.0, 0.05),
+                    source("Website", 60.0, 20.0, 0.08),
+                    source("Phone & walk-in", 40.0, 0.0, 0.12),
+                ];
+                s.process_now = Process {
+                    follow_up_rate: 0.7,
+                    median_response_minutes: 720.0,
+                    response_spread: 5.0,
+                    attempts: 1,
+                };
+                s.process_target = Process {
+                    follow_up_rate: 1.0,
+                    median_response_minutes: 10.0,
+                    response_spread: 3.0,
+                    attempts: 5,
+                };
+            }
+            WorkshopPreset::ImporterDriven => {
+                s.name = "Importer-driven brand dealer".to_string();
+                s.revenue_per_sale = 38000.0;
+                s.gross_profit_per_sale = 3000.0;
+                s.target_sales_per_year = Some(500.0);
+                s.sources = vec![
+                    source("Importer", 200.0, 0.0, 0.06),
+                    source("Website", 80.0, 30.0, 0.10),
+                    source("Marktplaats", 40.0, 12.0, 0.07),
+                    source("Phone & walk-in", 80.0, 0.0, 0.15),
+                ];
+                s.process_now = Process {
+                    follow_up_rate: 0.8,
+                    median_response_minutes: 1440.0,
+                    response_spread: 4.0,
+                    attempts: 2,
+                };
+                s.process_target = Process {
+                    follow_up_rate: 1.0,
+                    median_response_minutes: 15.0,
+                    response_spread: 3.0,
+                    attempts: 6,
+                };
+            }
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +355,39 @@ mod tests {
         }
         for preset in SeasonalityPreset::all() {
             assert!(preset.weights().iter().sum::<f64>() > 0.0);
+        }
+    }
+    #[test]
+    fn workshop_presets_are_valid_and_tell_their_story() {
+        use crate::model::expected::expected;
+        assert_eq!(WorkshopPreset::TypicalDealer.scenario(), default_scenario());
+        let lost = |p: WorkshopPreset| {
+            let (e, warnings) = expected(&p.scenario()).unwrap_or_else(|e| panic!("{p:?}: {e:?}"));
+            // No source's conversion is beyond what today's follow-up explains.
+            assert_eq!(warnings, vec![], "{p:?}");
+            e
+        };
+        let typical = lost(WorkshopPreset::TypicalDealer);
+        let best = lost(WorkshopPreset::BestPractice);
+        // Best practice: at or above the 13% benchmark today, and little left to win.
+        assert!(best.conversion_now >= 0.13, "{}", best.conversion_now);
+        assert!(best.lost_sales < typical.lost_sales / 4.0);
+        // Portal-heavy: below the benchmark today, and a large share to win.
+        let portal = lost(WorkshopPreset::PortalHeavy);
+        assert!(portal.conversion_now < 0.07 && portal.lost_sales > portal.sales_now * 0.5);
+        let importer = lost(WorkshopPreset::ImporterDriven);
+        assert!(importer.lost_revenue > typical.lost_revenue);
+        let names: std::collections::HashSet<_> = WorkshopPreset::all()
+            .iter()
+            .map(|p| p.scenario().name)
+            .collect();
+        assert_eq!(names.len(), 4);
+        for p in WorkshopPreset::all() {
+            assert_eq!(WorkshopPreset::from_code(p.code()), Some(p));
+            let ((nl_title, nl), (en_title, en)) = p.texts();
+            assert!(
+                !nl_title.is_empty() && !en_title.is_empty() && nl.len() < 160 && en.len() < 160
+            );
         }
     }
 }

@@ -3,6 +3,7 @@
 //! results are computed from. Persistence and side effects run in the components' effects.
 
 pub mod fields;
+pub mod library;
 pub mod simulation;
 pub mod widget;
 

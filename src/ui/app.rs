@@ -6,9 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::codec::fragment::Fragment;
-use crate::codec::link;
 use crate::i18n::{Lang, Text};
-use crate::model::presets::default_scenario;
 use crate::state::{Action, AppState, View};
 
 use yew_agent::reactor::ReactorProvider;
@@ -32,29 +30,27 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let fragment = props.fragment.clone();
-    let link_error = use_state(|| None::<String>);
+    // What to open on (a link, the open saved scenario, or the default) and the saved library.
+    let boot = use_memo((), move |_| super::scenarios::startup(&fragment));
+    let library = {
+        let boot = Rc::clone(&boot);
+        use_state_eq(move || boot.1.clone())
+    };
     let state = {
-        let link_error = link_error.clone();
+        let (fragment, boot) = (props.fragment.clone(), Rc::clone(&boot));
         use_reducer(move || {
             let lang = fragment.lang.unwrap_or_default();
             let view = fragment.view.unwrap_or_default();
-            let scenario = match fragment.scenario.as_deref().map(link::decode) {
-                Some(Ok(s)) => s,
-                Some(Err(e)) => {
-                    link_error.set(Some(e.to_string()));
-                    default_scenario()
-                }
-                None => default_scenario(),
-            };
             // The widget edits one combined lead source (same expected figures, fewer inputs).
             let scenario = if view == View::Embed {
-                single_source(scenario, EmbedText::AllLeads.get(lang))
+                single_source(boot.0.clone(), EmbedText::AllLeads.get(lang))
             } else {
-                scenario
+                boot.0.clone()
             };
             AppState::new(lang, view, scenario)
         })
     };
+    super::scenarios::use_autosave(&state, &library);
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -70,19 +66,11 @@ pub fn app(props: &AppProps) -> Html {
     let lang = state.lang;
     let snapshot: Rc<AppState> = Rc::new((*state).clone());
     // The widget and the projector mode are whole pages of their own, without the app's chrome.
-    let link_notice = |error: Option<String>| {
-        error.map(|error| html! {
-            <div class="notice error" role="alert">
-                { if lang == Lang::Nl { "De link kon niet worden gelezen; leadplan toont het standaardscenario. " } else { "The link could not be read; leadplan shows the default scenario. " } }
-                <span class="detail">{ error }</span>
-            </div>
-        })
-    };
     match state.view {
         View::Embed => {
             return html! {
                 <main id="main" class="embed-main">
-                    { link_notice((*link_error).clone()) }
+                    <super::scenarios::Notices {lang} library={library.clone()} />
                     <Embed state={snapshot} {dispatch} />
                 </main>
             };
@@ -90,7 +78,7 @@ pub fn app(props: &AppProps) -> Html {
         View::Present => {
             return html! {
                 <main id="main" class="present-main">
-                    { link_notice((*link_error).clone()) }
+                    <super::scenarios::Notices {lang} library={library.clone()} />
                     <Present state={snapshot} {dispatch} />
                 </main>
             };
@@ -110,18 +98,21 @@ pub fn app(props: &AppProps) -> Html {
                     <LangSwitch {lang} dispatch={dispatch.clone()} />
                 </div>
             </header>
-            if let Some(error) = (*link_error).clone() {
-                <div class="notice error" role="alert">
-                    { if lang == Lang::Nl { "De link kon niet worden gelezen; leadplan toont het standaardscenario. " } else { "The link could not be read; leadplan shows the default scenario. " } }
-                    <span class="detail">{ error }</span>
-                </div>
-            }
+            <super::scenarios::Notices {lang} library={library.clone()} />
             <ReactorProvider<SimulationWorker> path={WORKER_PATH}>
                 <main id="main">
                     { match state.view {
-                        View::Plan | View::Compare | View::Embed | View::Present => html! {
-                            <Planner state={snapshot} {dispatch} />
+                        View::Compare => html! {
+                            <super::compare::Compare {lang} library={library.clone()} {dispatch} />
                         },
+                        View::Plan => html! {
+                            <>
+                                <super::scenarios::Toolbar state={Rc::clone(&snapshot)} dispatch={dispatch.clone()} library={library.clone()} />
+                                <Planner state={snapshot} {dispatch} />
+                            </>
+                        },
+                        // Returned above: they are pages of their own.
+                        View::Embed | View::Present => html! {},
                     } }
                 </main>
             </ReactorProvider<SimulationWorker>>

@@ -2,6 +2,7 @@
 
 mod app;
 mod charts_panel;
+pub mod compare;
 pub mod embed;
 pub mod embed_code;
 mod field;
@@ -11,6 +12,7 @@ mod offline;
 mod panic;
 mod planner;
 pub mod present;
+pub mod scenarios;
 mod simulation;
 
 pub use app::{App, AppProps};

@@ -1,0 +1,257 @@
+//! The annual plan and results as CSV that opens correctly in Dutch Excel: UTF-8 with a
+//! byte-order mark (without it Excel reads UTF-8 as Windows-1252), `;` between fields (Excel's
+//! list separator wherever the decimal separator is a comma), a decimal comma for Dutch and a
+//! point for English, no thousands separators (Excel would read "1.250" as 1.25), CRLF line
+//! ends and RFC 4180 quoting. One row per month, one per source, and a total for the year.
+
+use crate::i18n::{Lang, month_short, texts};
+use crate::model::expected::Expected;
+use crate::model::scenario::Scenario;
+
+texts! {
+    /// Column headings and row kinds of the CSV export.
+    pub enum CsvText {
+        Kind => "Soort", "Kind";
+        Name => "Naam", "Name";
+        Month => "Maand", "Month";
+        Source => "Bron", "Source";
+        Year => "Jaar", "Year";
+        Total => "Totaal", "Total";
+        Leads => "Leads (verwacht)", "Leads (expected)";
+        SalesNow => "Verkopen nu", "Sales today";
+        SalesTarget => "Verkopen met doelproces", "Sales with target process";
+        LostSales => "Gemiste verkopen", "Lost sales";
+        Cost => "Leadkosten", "Lead cost";
+        LeadsNeededNow => "Leads nodig voor doel (nu)", "Leads needed for target (today)";
+        LeadsNeededTarget => "Leads nodig voor doel (doelproces)", "Leads needed for target (target process)";
+        BudgetNow => "Budget nodig (nu)", "Budget needed (today)";
+        BudgetTarget => "Budget nodig (doelproces)", "Budget needed (target process)";
+    }
+}
+
+/// The byte-order mark Excel needs to read the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
+/// The field separator.
+pub const SEPARATOR: char = ';';
+
+/// The CSV text (starting with the BOM) of a scenario's expected values and annual plan.
+/// Plan columns are empty without a sales target (or where the plan cannot be computed).
+pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
+    let mut out = String::from(BOM);
+    let header = [
+        CsvText::Kind,
+        CsvText::Name,
+        CsvText::Leads,
+        CsvText::SalesNow,
+        CsvText::SalesTarget,
+        CsvText::LostSales,
+        CsvText::Cost,
+        CsvText::LeadsNeededNow,
+        CsvText::LeadsNeededTarget,
+        CsvText::BudgetNow,
+        CsvText::BudgetTarget,
+    ]
+    .map(|t| t.get(lang).to_owned());
+    push_row(&mut out, &header);
+    let plan = e.plan.as_ref();
+    for (i, m) in e.months.iter().enumerate() {
+        let pm = plan.and_then(|p| p.months.get(i));
+        let row = [
+            CsvText::Month.get(lang).to_owned(),
+            month_short(lang, i).to_owned(),
+            number(lang, Some(m.leads)),
+            number(lang, Some(m.sales_now)),
+            number(lang, Some(m.sales_target)),
+            number(lang, Some(m.sales_target - m.sales_now)),
+            number(lang, Some(m.cost)),
+            number(lang, pm.and_then(|p| p.leads_needed_now)),
+            number(lang, pm.and_then(|p| p.leads_needed_target)),
+            number(lang, pm.and_then(|p| p.budget_now)),
+            number(lang, pm.and_then(|p| p.budget_target)),
+        ];
+        push_row(&mut out, &row);
+    }
+    for (i, s) in e.sources.iter().enumerate() {
+        let ps = plan.and_then(|p| p.sources.get(i));
+        let name = scenario
+            .sources
+            .get(i)
+            .map_or(s.name.as_str(), |x| x.name.as_str());
+        let row = [
+            CsvText::Source.get(lang).to_owned(),
+            name.to_owned(),
+            number(lang, Some(s.leads)),
+            number(lang, Some(s.sales_now)),
+            number(lang, Some(s.sales_target)),
+            number(lang, Some(s.sales_target - s.sales_now)),
+            number(lang, Some(s.cost)),
+            number(lang, ps.and_then(|p| p.leads_needed_now)),
+            number(lang, ps.and_then(|p| p.leads_needed_target)),
+            number(lang, ps.and_then(|p| p.budget_now)),
+            number(lang, ps.and_then(|p| p.budget_target)),
+        ];
+        push_row(&mut out, &row);
+    }
+    let total = [
+        CsvText::Year.get(lang).to_owned(),
+        CsvText::Total.get(lang).to_owned(),
+        number(lang, Some(e.leads)),
+        number(lang, Some(e.sales_now)),
+        number(lang, Some(e.sales_target)),
+        number(lang, Some(e.lost_sales)),
+        number(lang, Some(e.cost)),
+        number(lang, plan.and_then(|p| p.leads_needed_now)),
+        number(lang, plan.and_then(|p| p.leads_needed_target)),
+        number(lang, plan.and_then(|p| p.budget_now)),
+        number(lang, plan.and_then(|p| p.budget_target)),
+    ];
+    push_row(&mut out, &total);
+    out
+}
+
+/// A number with two decimals (enough for counts and euros), the language's decimal separator
+/// and no grouping; empty for a missing or non-finite value.
+pub fn number(lang: Lang, value: Option<f64>) -> String {
+    match value {
+        Some(v) if v.is_finite() => {
+            // Avoid "-0.00" for tiny negative rounding noise.
+            let v = if v.abs() < 0.005 { 0.0 } else { v };
+            let s = format!("{v:.2}");
+            match lang {
+                Lang::Nl => s.replace('.', ","),
+                Lang::En => s,
+            }
+        }
+        _ => String::new(),
+    }
+}
+
+/// One field, quoted when it holds a separator, a quote, a line break or edge spaces. Text that
+/// Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe, so a
+/// source name in a shared scenario cannot become a formula in someone's spreadsheet.
+pub fn field(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !looks_numeric(text) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    let needs_quotes = guarded.contains([SEPARATOR, '"', '\n', '\r'])
+        || guarded.starts_with(' ')
+        || guarded.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// Whether a cell is one of our own numbers (a negative number must stay a number).
+fn looks_numeric(text: &str) -> bool {
+    let rest = text.strip_prefix('-').unwrap_or(text);
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    for (i, c) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(SEPARATOR);
+        }
+        out.push_str(&field(c));
+    }
+    out.push_str("\r\n");
+}
+
+/// Splits CSV text as written by [`plan_csv`] back into rows of fields (BOM removed, quotes
+/// undone): for tests and for reading an export back.
+pub fn parse(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, SEPARATOR) => row.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::expected::expected;
+    use crate::model::presets::default_scenario;
+
+    fn csv(lang: Lang, s: &Scenario) -> String {
+        let (e, _) = expected(s).unwrap_or_else(|errors| panic!("{errors:?}"));
+        plan_csv(lang, s, &e)
+    }
+
+    #[test]
+    fn dutch_csv_has_bom_semicolons_and_decimal_commas() {
+        let s = default_scenario();
+        let text = csv(Lang::Nl, &s);
+        assert!(text.starts_with(BOM));
+        let rows = parse(&text);
+        assert_eq!(rows.len(), 1 + 12 + 6 + 1);
+        assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+        assert_eq!(rows[0][0], "Soort");
+        assert_eq!(rows[1][..2], ["Maand", "jan"]);
+        assert_eq!(rows[13][..2], ["Bron", "Website"]);
+        // January: 510 leads × 1.15 / 11.95 of the year's weights.
+        let jan_leads = 12.0 * 510.0 * 1.15 / 12.0;
+        assert_eq!(rows[1][2], format!("{jan_leads:.2}").replace('.', ","));
+        // Website: 1,440 leads a year, €36,000: no thousands separators.
+        assert_eq!(rows[13][2], "1440,00");
+        assert_eq!(rows[13][6], "36000,00");
+        assert_eq!(rows[19][..3], ["Jaar", "Totaal", "6120,00"]);
+        assert!(text.contains("\r\n"));
+    }
+
+    #[test]
+    fn english_csv_uses_points_and_no_plan_leaves_blanks() {
+        let mut s = default_scenario();
+        s.target_sales_per_year = None;
+        let rows = parse(&csv(Lang::En, &s));
+        assert_eq!(rows[0][0], "Kind");
+        assert_eq!(rows[13][2], "1440.00");
+        assert_eq!(rows[13][7], "");
+    }
+
+    #[test]
+    fn names_are_quoted_and_formulas_defused() {
+        let mut s = default_scenario();
+        s.sources[0].name = "Web; \"shop\"".into();
+        s.sources[1].name = "=HYPERLINK(\"x\")".into();
+        let text = csv(Lang::Nl, &s);
+        assert!(text.contains("\"Web; \"\"shop\"\"\""));
+        let rows = parse(&text);
+        assert_eq!(rows[13][1], "Web; \"shop\"");
+        assert_eq!(rows[14][1], "'=HYPERLINK(\"x\")");
+        assert_eq!(field("-12,50"), "-12,50");
+        assert_eq!(number(Lang::Nl, Some(-1e-9)), "0,00");
+        assert_eq!(number(Lang::Nl, Some(f64::NAN)), "");
+    }
+}

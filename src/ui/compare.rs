@@ -1,0 +1,465 @@
+//! The compare view (`view=compare`): two to four saved scenarios side by side, each with its
+//! figures, monthly chart and waterfall, and every figure's difference from the first scenario
+//! (coloured, and with a +/− sign and "better"/"worse" in words, so colour is never the only
+//! cue). All are simulated with the first scenario's seed and number of runs, so differences
+//! come from the inputs, not from the random stream.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::charts::canvas::{ChartCanvas, DrawTarget};
+use crate::charts::{ChartError, Mapping, Theme, monthly, waterfall};
+use crate::i18n::{Lang, Text, format, month_short, texts};
+use crate::model::expected::{Expected, expected};
+use crate::model::scenario::Scenario;
+use crate::state::simulation::SimUpdate;
+use crate::state::{Action, View};
+
+use super::scenarios::LibraryState;
+use super::simulation::use_simulation;
+
+texts! {
+    /// Texts of the compare view.
+    pub enum CompareText {
+        Title => "Scenario's vergelijken", "Compare scenarios";
+        Choose => "Kies twee tot vier opgeslagen scenario's", "Choose two to four saved scenarios";
+        NeedTwo => "Sla minstens twee scenario's op om ze te vergelijken (Opslaan als… in de planner).",
+                   "Save at least two scenarios to compare them (Save as… in the planner).";
+        PickTwo => "Kies er minstens twee.", "Choose at least two.";
+        SameSeed => "Alle scenario's zijn gesimuleerd met de seed en het aantal runs van het eerste",
+                    "All scenarios are simulated with the seed and number of runs of the first";
+        Back => "Terug naar de planner", "Back to the planner";
+        VsFirst => "t.o.v. het eerste", "vs the first";
+        Better => "beter", "better";
+        Worse => "slechter", "worse";
+        Same => "gelijk", "same";
+        SalesP50 => "Verkopen nu (mediaan simulatie)", "Sales today (simulation median)";
+        LeadsNeeded => "Leads nodig voor het doel (nu)", "Leads needed for the target (today)";
+        Budget => "Budget nodig (nu)", "Budget needed (today)";
+    }
+}
+
+/// Properties of [`Compare`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CompareProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The saved scenarios.
+    pub library: UseStateHandle<LibraryState>,
+    /// Sends actions to the app's reducer (for the way back).
+    pub dispatch: Callback<Action>,
+}
+
+/// The compare page.
+#[function_component(Compare)]
+pub fn compare(props: &CompareProps) -> Html {
+    let lang = props.lang;
+    let t = |k: CompareText| k.get(lang);
+    let entries = &props.library.library.entries;
+    let selected = use_state_eq(|| (0..entries.len().min(2)).collect::<Vec<usize>>());
+    let chosen: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|&i| i < entries.len())
+        .collect();
+    // The first chosen scenario's seed and runs for all.
+    let scenarios: Rc<Vec<Rc<Scenario>>> = {
+        let mut list: Vec<Scenario> = chosen
+            .iter()
+            .map(|&i| entries[i].scenario.clone())
+            .collect();
+        if let Some(first) = list.first().map(|s| s.simulation.clone()) {
+            for s in &mut list {
+                s.simulation.seed = first.seed;
+                s.simulation.runs = first.runs;
+            }
+        }
+        Rc::new(list.into_iter().map(Rc::new).collect())
+    };
+    let results = use_memo(Rc::clone(&scenarios), |list| {
+        list.iter()
+            .map(|s| expected(s).ok().map(|(e, _)| Rc::new(e)))
+            .collect::<Vec<_>>()
+    });
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            super::scenarios::set_view_in_address(lang, View::Plan);
+            dispatch.emit(Action::SetView(View::Plan));
+        })
+    };
+    let toggles = entries.iter().enumerate().map(|(i, e)| {
+        let on = chosen.contains(&i);
+        let onchange = {
+            let selected = selected.clone();
+            Callback::from(move |_: Event| {
+                let mut next = (*selected).clone();
+                if let Some(pos) = next.iter().position(|&j| j == i) {
+                    next.remove(pos);
+                } else if next.len() < 4 {
+                    next.push(i);
+                    next.sort_unstable();
+                }
+                selected.set(next);
+            })
+        };
+        html! {
+            <label class="compare-pick">
+                <input type="checkbox" checked={on} disabled={!on && chosen.len() >= 4} {onchange} data-compare-pick={i.to_string()} />
+                { " " }{ &e.name }
+            </label>
+        }
+    });
+    let base = results.first().cloned().flatten();
+    let seed_note = scenarios.first().map(|s| {
+        format!(
+            "{} ({}: seed {}, {} runs).",
+            t(CompareText::SameSeed),
+            entries.get(chosen[0]).map_or("", |e| e.name.as_str()),
+            s.simulation.seed,
+            s.simulation.runs
+        )
+    });
+    html! {
+        <div class="compare">
+            <div class="compare-head">
+                <h2>{ t(CompareText::Title) }</h2>
+                <button type="button" class="secondary no-print" data-action="back-to-plan" onclick={back}>{ t(CompareText::Back) }</button>
+            </div>
+            if entries.len() < 2 {
+                <p class="notice warn" role="status">{ t(CompareText::NeedTwo) }</p>
+            } else {
+                <fieldset class="group no-print">
+                    <legend>{ t(CompareText::Choose) }</legend>
+                    <div class="compare-picks">{ for toggles }</div>
+                </fieldset>
+                if chosen.len() < 2 { <p class="notice warn" role="status">{ t(CompareText::PickTwo) }</p> }
+                if let Some(note) = seed_note { <p class="hint">{ note }</p> }
+                <div class="compare-grid" style={format!("--columns:{}", chosen.len().max(1))}>
+                    { for scenarios.iter().enumerate().map(|(k, s)| {
+                        let name = entries.get(chosen[k]).map_or_else(String::new, |e| e.name.clone());
+                        html! {
+                            <CompareColumn key={format!("{}-{k}", chosen[k])} {lang} index={k} {name}
+                                scenario={Rc::clone(s)} expected={results.get(k).cloned().flatten()}
+                                base={if k == 0 { None } else { base.clone() }} />
+                        }
+                    }) }
+                </div>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct ColumnProps {
+    lang: Lang,
+    index: usize,
+    name: String,
+    scenario: Rc<Scenario>,
+    expected: Option<Rc<Expected>>,
+    /// The first scenario's results, to show differences against (`None` for the first).
+    base: Option<Rc<Expected>>,
+}
+
+/// One figure: key path, label, how to read it off the results, whether higher is better, and
+/// how to format it.
+struct Figure {
+    key: &'static str,
+    label: &'static str,
+    value: fn(&Expected) -> Option<f64>,
+    higher_is_better: bool,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Money,
+    Count,
+    Percent,
+}
+
+fn figures(lang: Lang) -> Vec<Figure> {
+    let f =
+        |key, label: &'static str, value: fn(&Expected) -> Option<f64>, higher_is_better, kind| {
+            Figure {
+                key,
+                label,
+                value,
+                higher_is_better,
+                kind,
+            }
+        };
+    vec![
+        f(
+            "expected.lost_revenue",
+            Text::LostRevenue.get(lang),
+            |e| Some(e.lost_revenue),
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.lost_sales",
+            Text::LostSales.get(lang),
+            |e| Some(e.lost_sales),
+            false,
+            Kind::Count,
+        ),
+        f(
+            "expected.sales_now",
+            Text::SalesNow.get(lang),
+            |e| Some(e.sales_now),
+            true,
+            Kind::Count,
+        ),
+        f(
+            "expected.sales_target",
+            Text::SalesTarget.get(lang),
+            |e| Some(e.sales_target),
+            true,
+            Kind::Count,
+        ),
+        f(
+            "expected.conversion_now",
+            Text::ConversionToday.get(lang),
+            |e| Some(e.conversion_now),
+            true,
+            Kind::Percent,
+        ),
+        f(
+            "expected.cost",
+            Text::LeadCostPerYear.get(lang),
+            |e| Some(e.cost),
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.cost_per_sale_now",
+            Text::CostPerSaleNow.get(lang),
+            |e| e.cost_per_sale_now,
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.plan.leads_needed_now",
+            CompareText::LeadsNeeded.get(lang),
+            |e| e.plan.as_ref().and_then(|p| p.leads_needed_now),
+            false,
+            Kind::Count,
+        ),
+        f(
+            "expected.plan.budget_now",
+            CompareText::Budget.get(lang),
+            |e| e.plan.as_ref().and_then(|p| p.budget_now),
+            false,
+            Kind::Money,
+        ),
+    ]
+}
+
+fn show(lang: Lang, kind: Kind, v: f64) -> String {
+    match kind {
+        Kind::Money => format::money(lang, v),
+        Kind::Count => format::number(lang, v, 0),
+        Kind::Percent => format::percent(lang, v, 1),
+    }
+}
+
+/// "+€ 1.234 (worse)": the signed difference from the first scenario, in words too.
+fn delta(lang: Lang, figure: &Figure, value: f64, base: f64) -> Html {
+    let d = value - base;
+    let shown = show(lang, figure.kind, d.abs());
+    // Differences that round to nothing are "same", not a coloured zero.
+    let same = show(lang, figure.kind, 0.0) == shown;
+    let (class, word) = if same {
+        ("same", CompareText::Same)
+    } else if (d > 0.0) == figure.higher_is_better {
+        ("better", CompareText::Better)
+    } else {
+        ("worse", CompareText::Worse)
+    };
+    let sign = if same {
+        "±"
+    } else if d > 0.0 {
+        "+"
+    } else {
+        "−"
+    };
+    html! {
+        <span class={classes!("delta", class)} data-delta={d.to_string()}>
+            { format!("Δ {sign}{shown} {} ({})", CompareText::VsFirst.get(lang), word.get(lang)) }
+        </span>
+    }
+}
+
+type DrawFn = Callback<DrawTarget, Result<Mapping, ChartError>>;
+
+fn monthly_data(lang: Lang, e: &Expected, sim: Option<&SimUpdate>) -> monthly::MonthlyData {
+    let bands = sim.and_then(|s| s.summary.as_ref()).map(|s| &s.months);
+    let band = |mean: f64, b: Option<&crate::model::histogram::Bands>| monthly::Band {
+        p10: b.map_or(mean, |b| b.p10),
+        p50: b.map_or(mean, |b| b.p50),
+        p90: b.map_or(mean, |b| b.p90),
+        mean,
+    };
+    monthly::MonthlyData {
+        months: e
+            .months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let mb = bands.and_then(|b| b.get(i));
+                monthly::MonthBands {
+                    label: month_short(lang, i).to_owned(),
+                    now: band(m.sales_now, mb.map(|b| &b.sales_now)),
+                    target: band(m.sales_target, mb.map(|b| &b.sales_target)),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn waterfall_data(lang: Lang, e: &Expected) -> waterfall::WaterfallData {
+    waterfall::WaterfallData {
+        start: e.sales_now,
+        parts: vec![
+            (
+                Text::CauseFollowUp.get(lang).to_owned(),
+                e.loss_by_cause.follow_up,
+            ),
+            (Text::CauseSpeed.get(lang).to_owned(), e.loss_by_cause.speed),
+            (
+                Text::CauseAttempts.get(lang).to_owned(),
+                e.loss_by_cause.attempts,
+            ),
+        ],
+        end: e.sales_target,
+    }
+}
+
+/// One scenario's column: its own simulation (same seed as the first), figures and two charts.
+#[function_component(CompareColumn)]
+fn compare_column(props: &ColumnProps) -> Html {
+    let lang = props.lang;
+    let sim = use_simulation(Rc::clone(&props.scenario));
+    let current = sim.current().cloned();
+    let monthly = props
+        .expected
+        .as_ref()
+        .map(|e| monthly_data(lang, e, current.as_deref()));
+    let water = props.expected.as_ref().map(|e| waterfall_data(lang, e));
+    let monthly_draw: DrawFn =
+        use_callback((monthly.clone(), lang), |t: DrawTarget, (data, lang)| {
+            let lang = *lang;
+            let data = data.as_ref().ok_or(ChartError::NoData)?;
+            let count1 = move |v: f64| format::number(lang, v, 1);
+            let labels = monthly::MonthlyLabels {
+                y_axis: Text::SalesPerMonth.get(lang),
+                now: Text::ProcessNow.get(lang),
+                target: Text::ProcessTarget.get(lang),
+                band: Text::Band.get(lang),
+                format: &count1,
+            };
+            monthly::draw(
+                t.backend()?,
+                data,
+                &labels,
+                &Theme::light().with_scale(t.scale),
+            )
+        });
+    let waterfall_draw: DrawFn =
+        use_callback((water.clone(), lang), |t: DrawTarget, (data, lang)| {
+            let lang = *lang;
+            let data = data.as_ref().ok_or(ChartError::NoData)?;
+            let count = move |v: f64| format::number(lang, v, 0);
+            let labels = waterfall::WaterfallLabels {
+                y_axis: Text::SalesPerYear.get(lang),
+                start: Text::ProcessNow.get(lang),
+                end: Text::ProcessTarget.get(lang),
+                gain: Text::Gain.get(lang),
+                loss: Text::Loss.get(lang),
+                format: &count,
+            };
+            waterfall::draw(
+                t.backend()?,
+                data,
+                &labels,
+                &Theme::light().with_scale(t.scale),
+            )
+        });
+    let Some(e) = props.expected.as_ref() else {
+        return html! { <section class="compare-col" data-scenario={props.name.clone()}><h3>{ &props.name }</h3></section> };
+    };
+    let rows = figures(lang).into_iter().filter_map(|f| {
+        let v = (f.value)(e)?;
+        let d = props
+            .base
+            .as_ref()
+            .and_then(|b| (f.value)(b))
+            .map(|b| delta(lang, &f, v, b));
+        Some(html! {
+            <div class="kpi">
+                <dt>{ f.label }</dt>
+                <dd>
+                    <span class="kpi-value" data-kpi={f.key} data-value={v.to_string()}>{ show(lang, f.kind, v) }</span>
+                    { for d }
+                </dd>
+            </div>
+        })
+    });
+    let p50 = current
+        .as_ref()
+        .and_then(|u| u.summary.as_ref())
+        .map(|s| s.annual.sales_now.p50);
+    let count1 = move |v: f64| format::number(lang, v, 1);
+    let monthly_alt = monthly.as_ref().map(|d| {
+        monthly::text_alternative(
+            d,
+            &monthly::MonthlyLabels {
+                y_axis: Text::SalesPerMonth.get(lang),
+                now: Text::ProcessNow.get(lang),
+                target: Text::ProcessTarget.get(lang),
+                band: Text::Band.get(lang),
+                format: &count1,
+            },
+        )
+    });
+    let count = move |v: f64| format::number(lang, v, 0);
+    let water_alt = water.as_ref().map(|d| {
+        waterfall::text_alternative(
+            d,
+            &waterfall::WaterfallLabels {
+                y_axis: Text::SalesPerYear.get(lang),
+                start: Text::ProcessNow.get(lang),
+                end: Text::ProcessTarget.get(lang),
+                gain: Text::Gain.get(lang),
+                loss: Text::Loss.get(lang),
+                format: &count,
+            },
+        )
+    });
+    let error_text = AttrValue::from(Text::ChartError.get(lang));
+    let k = props.index;
+    html! {
+        <section class="compare-col" data-scenario={props.name.clone()} aria-labelledby={format!("compare-h-{k}")}>
+            <h3 id={format!("compare-h-{k}")}>{ &props.name }</h3>
+            <dl class="kpis compact">
+                { for rows }
+                <div class="kpi">
+                    <dt>{ CompareText::SalesP50.get(lang) }</dt>
+                    <dd>
+                        if let Some(v) = p50 {
+                            <span class="kpi-value" data-kpi="simulation.annual.sales_now.p50" data-value={v.to_string()}>{ format::number(lang, v, 0) }</span>
+                        } else {
+                            <span class="kpi-value" role="status">{ "…" }</span>
+                        }
+                    </dd>
+                </div>
+            </dl>
+            <ChartCanvas name={format!("monthly-{k}")} label={format!("{} · {}", Text::ChartMonthly.get(lang), props.name)}
+                description={monthly_alt.unwrap_or_default()} draw={monthly_draw} height="14rem" error_text={error_text.clone()} />
+            <ChartCanvas name={format!("waterfall-{k}")} label={format!("{} · {}", Text::ChartWaterfall.get(lang), props.name)}
+                description={water_alt.unwrap_or_default()} draw={waterfall_draw} height="14rem" {error_text} />
+        </section>
+    }
+}

@@ -1,0 +1,313 @@
+//! Scenarios: the saved library and its autosave, share links, files, CSV, presets and print.
+//! [`startup`] decides what the page opens on (a link, the open saved scenario, or the default),
+//! [`use_autosave`] writes the library after every change, and [`Toolbar`] holds the controls.
+
+mod import_export;
+mod share;
+mod storage;
+mod toolbar;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::codec::fragment::Fragment;
+use crate::codec::link::{self, LinkError};
+use crate::i18n::{Lang, texts};
+use crate::model::presets::default_scenario;
+use crate::model::scenario::{FieldError, Scenario};
+use crate::state::library::{BACKUP_KEY, Library, LoadNotice, STORAGE_KEY};
+use crate::state::{AppState, View};
+
+use super::messages;
+use storage::StorageError;
+
+pub use toolbar::{Toolbar, set_view_in_address};
+
+texts! {
+    /// Texts of the scenario library, sharing, files, presets and print.
+    pub enum ScenarioText {
+        Scenarios => "Scenario's", "Scenarios";
+        Saved => "Opgeslagen scenario's", "Saved scenarios";
+        NotSaved => "(niet opgeslagen)", "(not saved)";
+        SaveAs => "Opslaan als…", "Save as…";
+        Save => "Opslaan", "Save";
+        Rename => "Hernoemen…", "Rename…";
+        RenameDo => "Hernoemen", "Rename";
+        Duplicate => "Dupliceren", "Duplicate";
+        Delete => "Verwijderen…", "Delete…";
+        DeleteConfirm => "Ja, verwijderen", "Yes, delete";
+        DeleteQuestion => "Dit opgeslagen scenario verwijderen:", "Delete this saved scenario:";
+        Cancel => "Annuleren", "Cancel";
+        Name => "Naam", "Name";
+        CopySuffix => "kopie", "copy";
+        NameEmpty => "Geef een naam.", "Enter a name.";
+        NameTooLong => "Die naam is te lang (hoogstens 200 tekens).", "That name is too long (200 characters at most).";
+        NameTaken => "Er is al een opgeslagen scenario met die naam.", "A saved scenario already has that name.";
+        Compare => "Vergelijken", "Compare";
+        Presets => "Workshopvoorbeelden", "Workshop presets";
+        LoadPreset => "Laden", "Load";
+        PresetLoaded => "Voorbeeld geladen, nog niet opgeslagen; uw opgeslagen scenario's blijven ongewijzigd.",
+                        "Preset loaded, not saved yet; your saved scenarios are unchanged.";
+        FromLink => "Dit scenario komt uit een link en is nog niet opgeslagen; uw opgeslagen scenario's blijven ongewijzigd.",
+                    "This scenario comes from a link and is not saved yet; your saved scenarios are unchanged.";
+        SaveThis => "Dit scenario opslaan", "Save this scenario";
+        Share => "Delen", "Share";
+        ShareLink => "Link naar dit scenario", "Link to this scenario";
+        Copied => "De link staat op het klembord.", "The link is on the clipboard.";
+        CopyRefused => "Kopiëren naar het klembord lukte niet; selecteer de link hieronder en kopieer hem zelf.",
+                       "Copying to the clipboard did not work; select the link below and copy it yourself.";
+        ExportJson => "Exporteren (JSON)", "Export (JSON)";
+        ExportCsv => "Jaarplan als CSV", "Annual plan as CSV";
+        Import => "Importeren (JSON)", "Import (JSON)";
+        Imported => "Geïmporteerd en opgeslagen als", "Imported and saved as";
+        ImportFailed => "Dit bestand is niet geïmporteerd; er is niets veranderd. Problemen:",
+                        "This file was not imported; nothing changed. Problems:";
+        ImportUnreadable => "Het bestand kon niet worden gelezen.", "The file could not be read.";
+        Print => "Afdrukken", "Print";
+        Files => "Bestanden", "Files";
+        LinkNotBase64 => "De link is beschadigd: het scenario-deel (s=) bevat tekens die er niet in horen. Alleen letters, cijfers, - en _ zijn toegestaan.",
+                         "The link is damaged: its scenario part (s=) contains characters that do not belong there. Only letters, digits, - and _ are allowed.";
+        LinkNotDeflate => "De link is beschadigd of afgekapt: het scenario-deel (s=) laat zich niet uitpakken. Vraag om de volledige link.",
+                          "The link is damaged or cut short: its scenario part (s=) does not unpack. Ask for the complete link.";
+        LinkTooLarge => "Het scenario in de link is groter dan 1 MB en wordt niet gelezen.", "The link's scenario is larger than 1 MB and is not read.";
+        LinkNotText => "Het scenario-deel (s=) van de link is geen tekst.", "The link's scenario part (s=) is not text.";
+        LinkInvalid => "Het scenario in de link bevat fouten:", "The link's scenario has problems:";
+        LinkDefaults => "leadplan toont daarom het standaardscenario.", "leadplan therefore shows the default scenario.";
+        StorageUnavailable => "Opslag in deze browser is uitgeschakeld: wijzigingen worden niet bewaard. Exporteer uw scenario als bestand om het te houden.",
+                              "Storage is disabled in this browser: changes are not kept. Export your scenario as a file to keep it.";
+        StorageFull => "De opslag van deze browser is vol: de laatste wijziging is niet bewaard. Verwijder oude scenario's of exporteer als bestand.",
+                       "This browser's storage is full: the last change was not kept. Delete old scenarios or export as a file.";
+        StorageCorrupt => "De opgeslagen scenario's waren onleesbaar en zijn vervangen door het standaardscenario (een kopie staat onder leadplan.scenarios.backup).",
+                          "The saved scenarios could not be read and were replaced by the default scenario (a copy is kept under leadplan.scenarios.backup).";
+        StorageNewer => "De opgeslagen scenario's komen van een nieuwere leadplan; ze blijven onaangeroerd en deze sessie wordt niets opgeslagen.",
+                        "The saved scenarios come from a newer leadplan; they are left untouched and nothing is saved in this session.";
+        StorageMigrated => "De opgeslagen gegevens hadden een ouder formaat en zijn omgezet.", "The saved data had an older format and were converted.";
+        StorageDropped => "Een opgeslagen scenario was onleesbaar en is weggelaten; de andere zijn behouden:",
+                          "A saved scenario could not be read and was left out; the others were kept:";
+        Dismiss => "Sluiten", "Dismiss";
+        PrintSources => "Bronnen van de standaardwaarden", "Sources of the defaults";
+        PrintSourcesText => "13% benchmark: DCDW (Paul de Vries, AutosBuzz 2019). Responscurve: Automotive NL, naar DCDW en Pied Piper PSI 2022; HBR 2011 (Oldroyd, McElheran & Elkington); MIT/InsideSales 2007. Belpogingen: Velocify. Opvolging: DCDW-mysteryshop onder 180 dealers (66% opgevolgd). Seizoen: indicatief dealerpatroon. Kosten per lead van portals: eigen invoer.",
+                            "13% benchmark: DCDW (Paul de Vries, AutosBuzz 2019). Response curve: Automotive NL, after DCDW and Pied Piper PSI 2022; HBR 2011 (Oldroyd, McElheran & Elkington); MIT/InsideSales 2007. Attempts: Velocify. Follow-up: DCDW mystery shop of 180 dealers (66% followed up). Seasonality: indicative dealer pattern. Portal cost per lead: the user's input.";
+        PrintedOn => "Afgedrukt op", "Printed on";
+    }
+}
+
+/// Where the scenario on screen came from while it is not saved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The default scenario (first visit) or a saved one.
+    Default,
+    /// A share link.
+    Link,
+    /// A workshop preset.
+    Preset,
+}
+
+/// A message above the page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// The link could not be read.
+    Link(LinkError),
+    /// Something found in the stored library.
+    Load(LoadNotice),
+    /// The storage could not be used.
+    Storage(StorageError),
+}
+
+/// The library as the page holds it, beside the app state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LibraryState {
+    /// The saved scenarios.
+    pub library: Library,
+    /// What was opened unsaved (autosave saves edits of it as a new entry).
+    pub opened: Rc<Scenario>,
+    /// Where the unsaved scenario came from.
+    pub origin: Origin,
+    /// Messages to show.
+    pub notices: Rc<Vec<Notice>>,
+    /// No writes at all (a newer library, or the embed view).
+    pub read_only: bool,
+    /// The raw stored text to back up before the first write, when reading it lost something.
+    pub backup: Option<Rc<String>>,
+}
+
+impl LibraryState {
+    /// Adds a notice unless it is already shown.
+    pub fn notify(&mut self, notice: Notice) {
+        if !self.notices.contains(&notice) {
+            Rc::make_mut(&mut self.notices).push(notice);
+        }
+    }
+}
+
+/// What the page opens on: the link's scenario (unsaved, saved ones untouched), else the open
+/// saved scenario, else the default. The embed view reads no storage at all.
+pub fn startup(fragment: &Fragment) -> (Scenario, LibraryState) {
+    let embed = fragment.view == Some(View::Embed);
+    let mut notices = Vec::new();
+    let mut read_only = embed;
+    let mut backup = None;
+    let mut library = Library::default();
+    if !embed {
+        match storage::read(STORAGE_KEY) {
+            Ok(text) => {
+                let loaded = Library::load(text.as_deref());
+                if loaded.notices.iter().any(LoadNotice::loses_data) {
+                    backup = text.map(Rc::new);
+                }
+                read_only |= loaded.read_only;
+                library = loaded.library;
+                notices.extend(loaded.notices.into_iter().map(Notice::Load));
+            }
+            Err(e) => notices.push(Notice::Storage(e)),
+        }
+    }
+    let (scenario, origin) = match fragment.scenario.as_deref().map(link::decode) {
+        Some(Ok(s)) => {
+            library.current = None;
+            (s, Origin::Link)
+        }
+        Some(Err(e)) => {
+            notices.push(Notice::Link(e));
+            library.current = None;
+            (default_scenario(), Origin::Default)
+        }
+        None => match library.open_entry() {
+            Some(entry) => (entry.scenario.clone(), Origin::Default),
+            None => (default_scenario(), Origin::Default),
+        },
+    };
+    let state = LibraryState {
+        library,
+        opened: Rc::new(scenario.clone()),
+        origin,
+        notices: Rc::new(notices),
+        read_only,
+        backup,
+    };
+    (scenario, state)
+}
+
+/// Autosave: after every change of the valid scenario or the library, records the scenario in
+/// the library and writes it to LocalStorage, unless the page is read-only (embed, newer data)
+/// or in presentation mode.
+/// Runs as an effect of the component that owns the reducer, never inside the reducer.
+#[hook]
+pub fn use_autosave(state: &AppState, library: &UseStateHandle<LibraryState>) {
+    // What storage holds: the library as read at startup, so merely opening the page (or a
+    // link) writes nothing; the first real change does.
+    let last_written = {
+        let initial = library.library.to_json();
+        use_mut_ref(move || Some(initial))
+    };
+    // The widget never writes; the projector mode's levers are a demonstration, not an edit
+    // worth keeping.
+    let embed = matches!(state.view, View::Embed | View::Present);
+    use_effect_with((Rc::clone(&state.valid), (**library).clone(), embed), {
+        let library = library.clone();
+        move |(valid, current, embed): &(Rc<Scenario>, LibraryState, bool)| {
+            if *embed || current.read_only {
+                return;
+            }
+            let mut next = current.clone();
+            next.library.record(valid, &next.opened);
+            if let Some(raw) = next.backup.take() {
+                // Keep what could not be read before overwriting it.
+                let _ = storage::write(BACKUP_KEY, &raw);
+            }
+            let text = next.library.to_json();
+            if last_written.borrow().as_deref() != Some(text.as_str()) {
+                match storage::write(STORAGE_KEY, &text) {
+                    Ok(()) => *last_written.borrow_mut() = Some(text),
+                    Err(e) => next.notify(Notice::Storage(e)),
+                }
+            }
+            if next != *current {
+                library.set(next);
+            }
+        }
+    });
+}
+
+/// A field problem as `path: message` in the user's language.
+pub fn field_error_text(lang: Lang, e: &FieldError) -> Html {
+    html! {
+        <li>
+            if !e.path.is_empty() { <code>{ &e.path }</code>{ ": " } }
+            { messages::rule(lang, e) }
+        </li>
+    }
+}
+
+/// The notices, each dismissable; errors as alerts, the rest as status.
+#[derive(Properties, PartialEq, Clone)]
+pub struct NoticesProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The library state holding the notices.
+    pub library: UseStateHandle<LibraryState>,
+}
+
+/// The notices above the page.
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    let lang = props.lang;
+    let t = |k: ScenarioText| k.get(lang);
+    let items = props.library.notices.iter().enumerate().map(|(i, n)| {
+        let dismiss = {
+            let library = props.library.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*library).clone();
+                if i < next.notices.len() {
+                    Rc::make_mut(&mut next.notices).remove(i);
+                }
+                library.set(next);
+            })
+        };
+        let (error, body) = match n {
+            Notice::Link(e) => (true, html! {
+                <>
+                    { match e {
+                        LinkError::NotBase64 => html! { t(ScenarioText::LinkNotBase64) },
+                        LinkError::NotDeflate => html! { t(ScenarioText::LinkNotDeflate) },
+                        LinkError::TooLarge => html! { t(ScenarioText::LinkTooLarge) },
+                        LinkError::NotText => html! { t(ScenarioText::LinkNotText) },
+                        LinkError::Invalid(errors) => html! {
+                            <>
+                                { t(ScenarioText::LinkInvalid) }
+                                <ul>{ for errors.iter().map(|e| field_error_text(lang, e)) }</ul>
+                            </>
+                        },
+                    } }
+                    { " " }{ t(ScenarioText::LinkDefaults) }
+                </>
+            }),
+            Notice::Storage(StorageError::Unavailable) => (false, html! { t(ScenarioText::StorageUnavailable) }),
+            Notice::Storage(StorageError::Full) => (true, html! { t(ScenarioText::StorageFull) }),
+            Notice::Load(LoadNotice::NotJson | LoadNotice::WrongShape) => (false, html! { t(ScenarioText::StorageCorrupt) }),
+            Notice::Load(LoadNotice::NewerVersion { .. }) => (false, html! { t(ScenarioText::StorageNewer) }),
+            Notice::Load(LoadNotice::Migrated { .. }) => (false, html! { t(ScenarioText::StorageMigrated) }),
+            Notice::Load(LoadNotice::Dropped { name, errors }) => (false, html! {
+                <>
+                    { t(ScenarioText::StorageDropped) }{ " " }<strong>{ name }</strong>
+                    <ul>{ for errors.iter().take(5).map(|e| field_error_text(lang, e)) }</ul>
+                </>
+            }),
+        };
+        let kind = match n {
+            Notice::Link(_) => "link",
+            Notice::Load(_) => "storage",
+            Notice::Storage(_) => "storage",
+        };
+        html! {
+            <div class={classes!("notice", if error { "error" } else { "warn" })}
+                role={if error { "alert" } else { "status" }} data-notice={kind}>
+                <div class="notice-body">{ body }</div>
+                <button type="button" class="notice-dismiss" onclick={dismiss}
+                    aria-label={t(ScenarioText::Dismiss)}>{ "×" }</button>
+            </div>
+        }
+    });
+    html! { <div class="scenario-notices">{ for items }</div> }
+}

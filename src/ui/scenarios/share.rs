@@ -1,0 +1,105 @@
+//! The share button: puts a link with the whole scenario in its fragment on the clipboard, and
+//! always also shows it in a read-only field, since the clipboard may be refused.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::codec::fragment::Fragment;
+use crate::codec::link;
+use crate::i18n::Lang;
+use crate::model::scenario::Scenario;
+use crate::state::View;
+
+use super::ScenarioText;
+
+/// Properties of [`Share`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ShareProps {
+    /// Interface language (also written into the link).
+    pub lang: Lang,
+    /// The scenario to share (the last valid one).
+    pub scenario: Rc<Scenario>,
+}
+
+/// The page's address without its fragment, plus `#fragment`.
+pub fn share_url(lang: Lang, scenario: &Scenario) -> String {
+    let fragment = Fragment {
+        lang: Some(lang),
+        view: Some(View::Plan),
+        scenario: Some(link::encode(scenario)),
+    }
+    .to_fragment();
+    let base = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default();
+    format!("{base}#{fragment}")
+}
+
+/// Writes text to the clipboard; `Ok` once the browser accepted it.
+async fn copy(text: &str) -> Result<(), JsValue> {
+    let navigator = web_sys::window()
+        .map(|w| JsValue::from(w.navigator()))
+        .ok_or(JsValue::NULL)?;
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())?;
+    let write: js_sys::Function = write.dyn_into().map_err(|_| JsValue::NULL)?;
+    let promise: js_sys::Promise = write
+        .call1(&clipboard, &text.into())?
+        .dyn_into()
+        .map_err(|_| JsValue::NULL)?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+}
+
+use wasm_bindgen::JsCast;
+
+/// The share button and its link field.
+#[function_component(Share)]
+pub fn share(props: &ShareProps) -> Html {
+    let lang = props.lang;
+    let link = use_state_eq(|| None::<String>);
+    let copied = use_state_eq(|| None::<bool>);
+    // A changed scenario makes a shown link outdated: drop it.
+    {
+        let (link, copied) = (link.clone(), copied.clone());
+        use_effect_with((Rc::clone(&props.scenario), lang), move |_| {
+            link.set(None);
+            copied.set(None);
+        });
+    }
+    let onclick = {
+        let (link, copied, scenario) = (link.clone(), copied.clone(), Rc::clone(&props.scenario));
+        Callback::from(move |_: MouseEvent| {
+            let url = share_url(lang, &scenario);
+            link.set(Some(url.clone()));
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(Some(copy(&url).await.is_ok()));
+            });
+        })
+    };
+    let select_all = Callback::from(|e: FocusEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        input.select();
+    });
+    html! {
+        <div class="share">
+            <button type="button" class="secondary" data-action="share" {onclick}>{ ScenarioText::Share.get(lang) }</button>
+            if let Some(url) = &*link {
+                <div class="share-link">
+                    <label for="share-link">{ ScenarioText::ShareLink.get(lang) }</label>
+                    <input id="share-link" type="text" readonly=true value={url.clone()} data-share-link="" onfocus={select_all} />
+                    { match *copied {
+                        Some(true) => html! { <p role="status" class="hint">{ ScenarioText::Copied.get(lang) }</p> },
+                        Some(false) => html! { <p role="status" class="hint">{ ScenarioText::CopyRefused.get(lang) }</p> },
+                        None => html! {},
+                    } }
+                </div>
+            }
+        </div>
+    }
+}
