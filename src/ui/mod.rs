@@ -3,10 +3,14 @@
 mod app;
 mod charts_panel;
 mod field;
+mod form;
+mod inputs;
 mod kpi;
 mod messages;
 mod panic;
 mod planner;
+pub mod planner_text;
+mod results;
 mod simulation;
 
 pub use app::{App, AppProps};
