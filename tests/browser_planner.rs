@@ -65,6 +65,18 @@ async fn click(root: &Element, selector: &str) {
     TimeoutFuture::new(20).await;
 }
 
+/// Waits until `check` holds: the scheduler renders in slices of ~16 ms, and a debug build of
+/// the whole planner can take several. Fails with `what` after three seconds.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if check() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
 fn value(root: &Element, key: &str) -> Option<f64> {
     find(root, &format!("[data-kpi=\"{key}\"]"))
         .and_then(|e| e.get_attribute("data-value"))
@@ -92,6 +104,10 @@ async fn seasonality_presets_set_all_twelve_months_and_their_shares() {
     );
 
     click(&root, "button[data-preset=\"Flat\"]").await;
+    until("the flat preset is applied", || {
+        input(&root, "seasonality[0]").value() == "1"
+    })
+    .await;
     for m in 0..12 {
         assert_eq!(
             input(&root, &format!("seasonality[{m}]")).value(),
@@ -113,6 +129,11 @@ async fn seasonality_presets_set_all_twelve_months_and_their_shares() {
 
     // Typing a weight moves the shares; the preset is no longer the one in use.
     type_into(&root, "seasonality[0]", "2").await;
+    let hint = || find(&root, "#f-seasonality-0-hint").and_then(|h| h.text_content());
+    until("the shares move", || {
+        hint().as_deref() != Some("share 8.3%")
+    })
+    .await;
     let share = find(&root, "#f-seasonality-0-hint").and_then(|h| h.text_content());
     assert_eq!(share.as_deref(), Some("share 15.4%"));
     let flat = find(&root, "button[data-preset=\"Flat\"]").expect("flat preset");
@@ -131,7 +152,10 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
     );
 
     click(&root, "details.advanced button.secondary:not(.preset)").await;
-    assert_eq!(curve_points(&root), 7);
+    until("a point is added", || {
+        curve_points(&root) == 7 && input(&root, "contact.response_curve[6][1]").value() == "30"
+    })
+    .await;
     assert_eq!(
         input(&root, "contact.response_curve[6][0]").value(),
         "20160"
@@ -144,12 +168,20 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
     );
 
     click(&root, "button[aria-label=\"Remove point (point 7)\"]").await;
+    until("the last point is removed", || curve_points(&root) == 6).await;
     click(&root, "button[aria-label=\"Remove point (point 1)\"]").await;
-    assert_eq!(curve_points(&root), 5);
+    // Child fields re-render in a later scheduler slice than the row list.
+    until("the first point is removed", || {
+        curve_points(&root) == 5 && input(&root, "contact.response_curve[0][0]").value() == "60"
+    })
+    .await;
     assert_eq!(input(&root, "contact.response_curve[0][0]").value(), "60");
 
     click(&root, "button[data-preset=\"Hbr2011\"]").await;
-    assert_eq!(curve_points(&root), 3);
+    until("the HBR preset is applied", || {
+        curve_points(&root) == 3 && input(&root, "contact.response_curve[1][1]").value() == "14.3"
+    })
+    .await;
     assert_eq!(input(&root, "contact.response_curve[1][1]").value(), "14.3");
     let current = find(&root, "[data-current-curve]").expect("current curve");
     assert_eq!(
@@ -164,6 +196,8 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
     let before = value(&root, "expected.lost_revenue").expect("lost revenue");
     type_into(&root, "contact.response_curve[2][0]", "30").await;
     let minutes = input(&root, "contact.response_curve[2][0]");
+    let invalid = |i: &HtmlInputElement| i.get_attribute("aria-invalid").as_deref() == Some("true");
+    until("the point is marked", || invalid(&minutes)).await;
     assert_eq!(
         minutes.get_attribute("aria-invalid").as_deref(),
         Some("true")
@@ -182,6 +216,7 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
 
     type_into(&root, "contact.response_curve[3][1]", "99").await;
     let factor = input(&root, "contact.response_curve[3][1]");
+    until("the factor is marked", || invalid(&factor)).await;
     assert_eq!(
         factor.get_attribute("aria-invalid").as_deref(),
         Some("true")
@@ -228,10 +263,12 @@ async fn the_plan_table_shows_only_with_a_target() {
     assert!((months - total).abs() < 1e-9 * total, "{months} vs {total}");
 
     type_into(&root, "target_sales_per_year", "").await;
+    until("the plan is gone", || find(&root, "section.plan").is_none()).await;
     assert!(find(&root, "section.plan").is_none());
     assert_eq!(count(&root, "[data-kpi^=\"expected.plan\"]"), 0);
 
     type_into(&root, "target_sales_per_year", "900").await;
+    until("the plan is back", || find(&root, "section.plan").is_some()).await;
     let total = value(&root, "expected.plan.leads_needed_now").expect("total again");
     assert!(total > 0.0);
 }
@@ -242,6 +279,10 @@ async fn a_clamped_close_rate_is_warned_beside_its_source_and_in_the_results() {
     assert!(find(&root, "#f-sources-2-conversion_now-warn").is_none());
     assert_eq!(count(&root, "[data-warning]"), 0);
     type_into(&root, "sources[2].conversion_now", "60").await;
+    until("the warning shows", || {
+        find(&root, "#f-sources-2-conversion_now-warn").is_some()
+    })
+    .await;
     let warning = find(&root, "#f-sources-2-conversion_now-warn")
         .and_then(|w| w.text_content())
         .unwrap_or_default();
@@ -273,16 +314,20 @@ async fn follow_up_sliders_set_the_value_the_text_field_shows() {
     slider
         .dispatch_event(&web_sys::InputEvent::new("input").expect("an event"))
         .expect("dispatched");
-    TimeoutFuture::new(20).await;
-    assert_eq!(input(&root, "process_now.attempts").value(), "5");
+    until("attempts follow the slider", || {
+        input(&root, "process_now.attempts").value() == "5"
+    })
+    .await;
     let rate: HtmlInputElement = find(&root, "#slider-f-process_now-follow_up_rate")
         .expect("follow-up slider")
         .unchecked_into();
     rate.set_value("75");
     rate.dispatch_event(&web_sys::InputEvent::new("input").expect("an event"))
         .expect("dispatched");
-    TimeoutFuture::new(20).await;
-    assert_eq!(input(&root, "process_now.follow_up_rate").value(), "75");
+    until("the rate follows the slider", || {
+        input(&root, "process_now.follow_up_rate").value() == "75"
+    })
+    .await;
     assert_eq!(rate.get_attribute("aria-valuetext").as_deref(), Some("75%"));
     assert!(
         rate.get_attribute("name").is_none(),
