@@ -9,6 +9,8 @@ pub use strings::month_short;
 pub mod format;
 
 pub use strings::Text;
+// The feature text sets using it are browser-only, so the native build never does.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use strings::texts;
 
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,8 @@
 //! the typed text while it is edited, its problem in the user's language, and range sliders that
 //! set the same value (the text field keeps the `name`).
 
+use std::rc::Rc;
+
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -13,13 +15,15 @@ use super::field::Field;
 use super::messages;
 
 /// What an input shows: the typed text while it is being edited, else the value formatted for
-/// editing in the field's unit.
-pub fn display_text(state: &AppState, path: &str) -> String {
+/// editing in the field's unit. `doc` is the scenario as JSON, converted once per render rather
+/// than once per field (a form reads ~100 fields per render).
+fn display_text(state: &AppState, doc: &Value, path: &str) -> String {
     if let Some(draft) = state.drafts.get(path) {
         return draft.text.clone();
     }
     let lang = state.lang;
-    match (fields::get(&state.scenario, path), fields::kind_of(path)) {
+    let value = doc.pointer(&fields::pointer(path));
+    match (value, fields::kind_of(path)) {
         (Some(Value::Number(n)), kind) => {
             let v = n.as_f64().unwrap_or(0.0);
             match kind {
@@ -28,7 +32,7 @@ pub fn display_text(state: &AppState, path: &str) -> String {
                 _ => editable_number(lang, v),
             }
         }
-        (Some(Value::String(s)), _) => s,
+        (Some(Value::String(s)), _) => s.clone(),
         _ => String::new(),
     }
 }
@@ -39,6 +43,44 @@ pub struct Form<'a> {
     pub state: &'a AppState,
     /// Where their edits go.
     pub dispatch: &'a Callback<Action>,
+    /// The edited scenario as JSON, converted once per render (see [`use_scenario_json`]).
+    pub doc: Rc<Value>,
+    /// Typed text, as `(path, text)`; the same callback on every render (see [`use_field_callbacks`]).
+    pub onedit: Callback<(String, String)>,
+    /// A field lost focus; also stable.
+    pub onblur: Callback<String>,
+}
+
+/// The edited scenario as JSON, converted again only when it changes.
+#[hook]
+pub fn use_scenario_json(state: &AppState) -> Rc<Value> {
+    use_memo(Rc::clone(&state.scenario), |s| {
+        serde_json::to_value(&**s).unwrap_or(Value::Null)
+    })
+}
+
+/// Edit and blur callbacks that stay the same from render to render, so that a [`Field`] whose
+/// text, message and hint did not change is not rendered again on every keystroke. They send to
+/// the latest `dispatch`.
+#[hook]
+pub fn use_field_callbacks(
+    dispatch: &Callback<Action>,
+) -> (Callback<(String, String)>, Callback<String>) {
+    let latest = use_mut_ref(|| dispatch.clone());
+    *latest.borrow_mut() = dispatch.clone();
+    let callbacks = use_memo((), move |_| {
+        let send = move |action: Action| {
+            // Clone out of the cell first: emitting must not hold the borrow.
+            let dispatch = latest.borrow().clone();
+            dispatch.emit(action);
+        };
+        let send2 = send.clone();
+        (
+            Callback::from(move |(path, text): (String, String)| send(Action::Edit { path, text })),
+            Callback::from(move |path: String| send2(Action::Blur(path))),
+        )
+    });
+    (callbacks.0.clone(), callbacks.1.clone())
 }
 
 /// How a field looks besides its path and label.
@@ -83,15 +125,13 @@ impl Form<'_> {
             .state
             .problem_at(path)
             .map(|p| AttrValue::from(messages::field_problem(lang, p)));
-        let onedit = self
-            .dispatch
-            .reform(|(path, text): (String, String)| Action::Edit { path, text });
-        let onblur = self.dispatch.reform(Action::Blur);
+        let onedit = self.onedit.clone();
+        let onblur = self.onblur.clone();
         html! {
             <Field
                 path={AttrValue::from(path.to_owned())}
                 label={AttrValue::from(label.to_owned())}
-                text={AttrValue::from(display_text(self.state, path))}
+                text={AttrValue::from(display_text(self.state, &self.doc, path))}
                 {error}
                 hint={look.hint.map(|h| AttrValue::from(h.to_owned()))}
                 warning={look.warning.map(AttrValue::from)}

@@ -11,7 +11,7 @@ use crate::model::expected::expected;
 use crate::state::{Action, AppState};
 
 use super::charts_panel::ChartsPanel;
-use super::form::Form;
+use super::form::{Form, use_field_callbacks, use_scenario_json};
 use super::inputs::{advanced, economics, process, seasonality, sources};
 use super::results::figures::{figures, progress};
 use super::results::plan_table::PlanTable;
@@ -36,9 +36,14 @@ pub fn planner(props: &PlannerProps) -> Html {
         expected(s).map(|(e, warnings)| (Rc::new(e), warnings))
     });
     let sim = use_simulation(Rc::clone(&state.valid));
+    let (onedit, onblur) = use_field_callbacks(&props.dispatch);
+    let doc = use_scenario_json(state);
     let form = Form {
         state,
+        doc,
         dispatch: &props.dispatch,
+        onedit,
+        onblur,
     };
     // The warnings of the results on screen also mark the inputs they are about.
     let warnings = match &*results {
