@@ -301,6 +301,29 @@ async fn a_clamped_close_rate_is_warned_beside_its_source_and_in_the_results() {
 }
 
 #[wasm_bindgen_test]
+async fn a_target_nothing_can_reach_is_warned_beside_the_target_and_plans_null() {
+    let root = mount("lang=en").await;
+    for i in 0..6 {
+        type_into(&root, &format!("sources[{i}].conversion_now"), "0").await;
+    }
+    until("the target warning shows", || {
+        find(&root, "#f-target_sales_per_year-warn").is_some()
+    })
+    .await;
+    assert_eq!(count(&root, "[data-warning=\"target-unreachable\"]"), 2);
+    let total = find(&root, "[data-kpi=\"expected.plan.leads_needed_now\"]")
+        .and_then(|c| c.get_attribute("data-value"));
+    assert_eq!(total.as_deref(), Some("null"));
+    let described = input(&root, "target_sales_per_year")
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    assert!(
+        described.contains("f-target_sales_per_year-warn"),
+        "{described}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn follow_up_sliders_set_the_value_the_text_field_shows() {
     let root = mount("lang=en").await;
     let slider: HtmlInputElement = find(&root, "#slider-f-process_now-attempts")

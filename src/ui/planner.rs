@@ -54,7 +54,7 @@ pub fn planner(props: &PlannerProps) -> Html {
         <div class="planner">
             <section class="inputs" aria-labelledby="inputs-h">
                 <h2 id="inputs-h" class="visually-hidden">{ Text::Inputs.get(lang) }</h2>
-                { economics::economics(&form) }
+                { economics::economics(&form, warnings) }
                 { sources::sources(&form, warnings) }
                 { process::process(&form) }
                 { seasonality::seasonality(&form) }
