@@ -7,9 +7,8 @@ crate::i18n::texts! {
     /// A text of the planner's inputs and results.
     pub enum PlannerText {
     // Follow-up sliders
-    SliderSuffix => "schuifregelaar", "slider";
-    TypedSuffix => "typen", "typed";
     AttemptsValue => "pogingen", "attempts";
+    AttemptValue => "poging", "attempt";
 
     // Seasonality
     SeasonalityIntro => "Relatief gewicht per maand; leadplan rekent het om naar een aandeel van het jaar.",

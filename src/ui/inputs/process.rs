@@ -14,7 +14,12 @@ use crate::ui::planner_text::PlannerText;
 const MAX_ATTEMPTS: f64 = 20.0;
 
 fn attempts_text(lang: Lang, attempts: u32) -> String {
-    format!("{attempts} {}", PlannerText::AttemptsValue.get(lang))
+    let unit = if attempts == 1 {
+        PlannerText::AttemptValue
+    } else {
+        PlannerText::AttemptsValue
+    };
+    format!("{attempts} {}", unit.get(lang))
 }
 
 /// One process column: `key` is `process_now` or `process_target`.

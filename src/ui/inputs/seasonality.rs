@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text, format};
+use crate::i18n::{Text, format};
 use crate::model::presets::SeasonalityPreset;
 use crate::state::Action;
 use crate::ui::form::Form;
@@ -37,13 +37,7 @@ fn shares(weights: &[f64]) -> Vec<Option<f64>> {
 fn preset_button(form: &Form<'_>, preset: SeasonalityPreset) -> Html {
     let lang = form.state.lang;
     let active = form.state.scenario.seasonality == preset.weights();
-    let id = format!(
-        "season-why-{}",
-        preset_name(preset)
-            .get(Lang::En)
-            .to_lowercase()
-            .replace(' ', "-")
-    );
+    let id = format!("season-why-{preset:?}");
     let onclick = form
         .dispatch
         .reform(move |_: MouseEvent| Action::Seasonality(preset));
