@@ -125,6 +125,11 @@ pub enum Action {
     Seasonality(SeasonalityPreset),
     /// Use a response-curve preset.
     Curve(CurvePreset),
+    /// Add a response-curve point after the last one (twice its minutes, the same factor), so
+    /// the curve stays valid.
+    AddCurvePoint,
+    /// Remove the response-curve point at this index (the last point is kept).
+    RemoveCurvePoint(usize),
     /// Replace the whole scenario (a preset, a link, a file).
     Load(Box<Scenario>),
 }
@@ -230,6 +235,31 @@ impl AppState {
                     .retain(|p, _| !p.starts_with("contact.response_curve"));
                 self.revalidate();
             }
+            Action::AddCurvePoint => {
+                let curve = &mut Rc::make_mut(&mut self.scenario).contact.response_curve;
+                let point = match curve.last() {
+                    // Doubling keeps minutes increasing; the same factor keeps it non-increasing.
+                    Some(&(minutes, factor)) => (
+                        (minutes * 2.0).min(crate::model::scenario::MAX_CURVE_MINUTES),
+                        factor,
+                    ),
+                    None => (5.0, 1.0),
+                };
+                curve.push(point);
+                self.revalidate();
+            }
+            Action::RemoveCurvePoint(index) => {
+                let len = self.scenario.contact.response_curve.len();
+                // The model needs at least one point; removing the last would only make an error.
+                if index < len && len > 1 {
+                    Rc::make_mut(&mut self.scenario)
+                        .contact
+                        .response_curve
+                        .remove(index);
+                    self.rekey_curve(index);
+                    self.revalidate();
+                }
+            }
             Action::Load(scenario) => {
                 return AppState::new(self.lang, self.view, *scenario);
             }
@@ -273,6 +303,29 @@ impl AppState {
             {
                 Some((i, tail)) => new_index(i).map(|j| format!("sources[{j}]{tail}")),
                 None => Some(path),
+            };
+            if let Some(p) = moved {
+                out.insert(p, draft);
+            }
+        }
+        *Rc::make_mut(&mut self.drafts) = out;
+    }
+
+    /// Moves drafts of the curve points after `removed` one index down and drops the removed
+    /// point's, so a typed text stays with its point.
+    fn rekey_curve(&mut self, removed: usize) {
+        const PREFIX: &str = "contact.response_curve[";
+        let drafts = std::mem::take(Rc::make_mut(&mut self.drafts));
+        let mut out = BTreeMap::new();
+        for (path, draft) in drafts {
+            let index = path
+                .strip_prefix(PREFIX)
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(i, tail)| Some((i.parse::<usize>().ok()?, tail)));
+            let moved = match index {
+                Some((i, _)) if i == removed => None,
+                Some((i, tail)) if i > removed => Some(format!("{PREFIX}{}]{tail}", i - 1)),
+                _ => Some(path),
             };
             if let Some(p) = moved {
                 out.insert(p, draft);
@@ -385,5 +438,65 @@ mod tests {
         let names: Vec<_> = s.scenario.sources.iter().map(|x| x.name.clone()).collect();
         assert_eq!(names.len(), 8);
         assert_ne!(names[6], names[7]);
+    }
+
+    #[test]
+    fn curve_points_are_added_valid_and_removed_with_their_drafts() {
+        let s = AppState::default().apply(Action::AddCurvePoint);
+        let curve = &s.scenario.contact.response_curve;
+        assert_eq!(curve.len(), 7);
+        assert_eq!(curve[6], (20160.0, 0.3));
+        assert!(!s.has_problems());
+        assert_eq!(s.valid.contact.response_curve.len(), 7);
+
+        let s = edit(s, "contact.response_curve[4][1]", "x");
+        let s = edit(s, "contact.response_curve[2][0]", "500");
+        let s = s.apply(Action::RemoveCurvePoint(2));
+        assert_eq!(s.scenario.contact.response_curve.len(), 6);
+        assert_eq!(s.scenario.contact.response_curve[2], (1440.0, 0.55));
+        assert!(!s.drafts.contains_key("contact.response_curve[2][0]"));
+        assert_eq!(s.drafts["contact.response_curve[3][1]"].text, "x");
+    }
+
+    #[test]
+    fn the_last_curve_point_stays_and_an_empty_curve_gets_a_first_point() {
+        let mut s = AppState::default();
+        for _ in 0..10 {
+            s = s.apply(Action::RemoveCurvePoint(0));
+        }
+        assert_eq!(s.scenario.contact.response_curve, vec![(10080.0, 0.3)]);
+        let s = s.apply(Action::RemoveCurvePoint(5));
+        assert_eq!(s.scenario.contact.response_curve.len(), 1);
+
+        let mut empty = default_scenario();
+        empty.contact.response_curve.clear();
+        let s = AppState::new(Lang::En, View::Plan, empty).apply(Action::AddCurvePoint);
+        assert_eq!(s.scenario.contact.response_curve, vec![(5.0, 1.0)]);
+        assert!(!s.has_problems());
+    }
+
+    #[test]
+    fn an_invalid_curve_point_is_a_problem_at_its_path() {
+        let s = edit(AppState::default(), "contact.response_curve[2][0]", "30");
+        assert!(matches!(
+            s.problem_at("contact.response_curve[2][0]"),
+            Some(FieldProblem::Rule(_))
+        ));
+        assert_eq!(s.valid.contact.response_curve[2].0, 480.0);
+        let s = edit(s, "contact.response_curve[3][1]", "95");
+        assert!(s.problem_at("contact.response_curve[3][1]").is_some());
+    }
+
+    #[test]
+    fn doubling_never_passes_the_latest_allowed_minute() {
+        let mut s = AppState::default();
+        for _ in 0..10 {
+            s = s.apply(Action::AddCurvePoint);
+        }
+        let last = s.scenario.contact.response_curve.last().copied();
+        assert_eq!(
+            last.map(|p| p.0),
+            Some(crate::model::scenario::MAX_CURVE_MINUTES)
+        );
     }
 }

@@ -23,8 +23,8 @@ use crate::state::fields::{self, FieldKind};
 use crate::state::{Action, AppState, View};
 
 use super::field::Field;
+use super::form::{display_text, use_scenario_json};
 use super::messages;
-use super::planner::display_text;
 
 crate::i18n::texts! {
     /// Texts of the embedded widget and the presentation mode.
@@ -196,6 +196,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     let results = use_memo(Rc::clone(&state.valid), |s| {
         expected(s).map(|(e, _)| Rc::new(e))
     });
+    let doc = use_scenario_json(state);
     let field = |path: &str, label: EmbedText, unit: Option<&str>| {
         let error = state
             .problem_at(path)
@@ -204,7 +205,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             <Field
                 path={AttrValue::from(path.to_owned())}
                 label={label.get(lang)}
-                text={AttrValue::from(display_text(state, path))}
+                text={AttrValue::from(display_text(state, &doc, path))}
                 {error}
                 unit={unit.map(|u| AttrValue::from(u.to_owned()))}
                 text_input={fields::kind_of(path) == FieldKind::Text}

@@ -18,6 +18,10 @@ pub struct FieldProps {
     /// A short note: why this default, or how to type the value.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// A model warning about this value (e.g. a clamped close rate): shown and linked like the
+    /// hint, but it does not make the value invalid.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
     /// A unit shown after the input ("%", "€").
     #[prop_or_default]
     pub unit: Option<AttrValue>,
@@ -52,8 +56,10 @@ pub fn field(props: &FieldProps) -> Html {
     let id = field_id(&props.path);
     let msg_id = format!("{id}-msg");
     let hint_id = format!("{id}-hint");
+    let warn_id = format!("{id}-warn");
     let described: Vec<&str> = [
         props.error.as_ref().map(|_| msg_id.as_str()),
+        props.warning.as_ref().map(|_| warn_id.as_str()),
         props.hint.as_ref().map(|_| hint_id.as_str()),
     ]
     .into_iter()
@@ -91,6 +97,9 @@ pub fn field(props: &FieldProps) -> Html {
             </span>
             if let Some(error) = &props.error {
                 <p id={msg_id} class="field-error">{ error }</p>
+            }
+            if let Some(warning) = &props.warning {
+                <p id={warn_id} class="field-warning">{ warning }</p>
             }
             if let Some(hint) = &props.hint {
                 <p id={hint_id} class="hint">{ hint }</p>

@@ -6,12 +6,16 @@ pub mod compare;
 pub mod embed;
 pub mod embed_code;
 mod field;
+mod form;
+mod inputs;
 mod kpi;
 mod messages;
 mod offline;
 mod panic;
 mod planner;
+pub mod planner_text;
 pub mod present;
+mod results;
 pub mod scenarios;
 mod simulation;
 

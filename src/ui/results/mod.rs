@@ -1,0 +1,5 @@
+//! The planner's results: figure cards, the annual plan as tables, and the model's warnings.
+
+pub mod figures;
+pub mod plan_table;
+pub mod warnings;

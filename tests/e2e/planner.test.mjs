@@ -1,0 +1,262 @@
+// The planner end to end, against the built app: typed inputs give the same figures as the
+// `leadplan` command for the same scenario (expected values to 0.5%, simulation means within
+// statistical error), bad input in several fields is marked and keeps the results, every chart
+// draws (also after the simulation), 360 px has no sideways overflow, and the input-to-paint
+// latency and the worker's simulation time are recorded for the summary.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, chartState, kpi, metric, openPage, start, typeInto } from './harness.mjs';
+
+const CHARTS = ['monthly', 'waterfall', 'response-curve', 'leads-needed', 'lost-revenue'];
+
+let env;
+let leadplanBin;
+before(async () => {
+  env = await start();
+  // Build the command (a no-op when it is up to date), so the comparison uses today's model.
+  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
+  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
+});
+after(async () => { await env?.close(); });
+
+function leadplan(args, input = '') {
+  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+/** Reads `expected.plan.months[3].leads_needed_now` out of the results document. */
+function at(doc, key) {
+  let v = doc;
+  for (const part of key.match(/[^.[\]]+/g)) {
+    if (v === null || v === undefined) return undefined;
+    v = v[part];
+  }
+  return v;
+}
+
+/** Waits until the simulation of the scenario on screen has finished. */
+async function simulationDone(page) {
+  await page.waitForFunction(() =>
+    document.querySelector('[data-kpi="simulation.annual.sales_now.mean"]') !== null &&
+    document.querySelector('.sim-progress') === null);
+}
+
+async function allFigures(page, prefix) {
+  return page.$$eval(`[data-kpi^="${prefix}"]`, (els) => els.map((e) => [e.dataset.kpi, e.dataset.value]));
+}
+
+test('typed inputs give the figures of the leadplan command for the same scenario', async () => {
+  const page = await openPage(env, { fragment: 'lang=en' });
+  await typeInto(page, 'sources[0].leads_per_month', '150');
+  await typeInto(page, 'sources[2].conversion_now', '9.5');
+  await typeInto(page, 'process_now.median_response_minutes', '2 h');
+  await typeInto(page, 'process_now.attempts', '3');
+  await typeInto(page, 'target_sales_per_year', '700');
+
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.sources[0].leads_per_month = 150;
+  scenario.sources[2].conversion_now = 0.095;
+  scenario.process_now.median_response_minutes = 120;
+  scenario.process_now.attempts = 3;
+  scenario.target_sales_per_year = 700;
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+
+  // The page has taken every edit once the plan needs 700 sales from 6,480 leads.
+  await page.waitForFunction(() =>
+    Math.abs(Number(document.querySelector('[data-kpi="expected.plan.conversion_needed"]')?.dataset.value) - 700 / 6480) < 1e-12);
+  const figures = await allFigures(page, 'expected.');
+  assert.ok(figures.length >= 12 * 4 + 6 * 4 + 5 + 12, `only ${figures.length} expected figures on the page`);
+  const off = [];
+  for (const [key, shown] of figures) {
+    const want = at(results, key);
+    assert.notEqual(want, undefined, `${key} is not in the command's results`);
+    if (want === null) {
+      if (shown !== 'null') off.push(`${key}: page ${shown}, command null`);
+      continue;
+    }
+    const got = Number(shown);
+    const tolerance = Math.max(0.005 * Math.abs(want), 1e-9);
+    if (!(Math.abs(got - want) <= tolerance)) off.push(`${key}: page ${got}, command ${want}`);
+  }
+  assert.deepEqual(off, [], 'figures that differ from the command');
+  for (const key of ['expected.lost_revenue', 'expected.sales_now', 'expected.plan.leads_needed_target',
+    'expected.plan.months[3].leads_needed_now', 'expected.plan.sources[1].budget_target']) {
+    assert.ok(figures.some(([k]) => k === key), `${key} is on the page`);
+  }
+
+  // The simulation in the worker agrees with the command's within statistical error.
+  await simulationDone(page);
+  const runs = results.simulation.runs;
+  for (const name of ['sales_now', 'sales_target', 'lost_sales', 'lost_revenue']) {
+    const stats = results.simulation.annual[name];
+    const got = await kpi(page, `simulation.annual.${name}.mean`);
+    // P10–P90 of a near-normal spread is 2.563 standard deviations; allow 4 standard errors.
+    const sd = (stats.p90 - stats.p10) / 2.563;
+    const tolerance = 4 * sd / Math.sqrt(runs) + 1e-9 * Math.abs(stats.mean);
+    assert.ok(Math.abs(got - stats.mean) <= tolerance,
+      `simulation.annual.${name}.mean: page ${got}, command ${stats.mean} (± ${tolerance})`);
+  }
+  assert.deepEqual(page.problems.consoleErrors, []);
+  await page.context().close();
+});
+
+test('bad input in several fields is marked with what is expected, and the results stay', async () => {
+  const page = await openPage(env, { fragment: 'lang=en' });
+  await page.click('details.advanced > summary');
+  const lostBefore = await kpi(page, 'expected.lost_revenue');
+  const salesBefore = await kpi(page, 'expected.sales_now');
+  const cases = [
+    ['revenue_per_sale', 'lots', /number/i],
+    ['process_target.attempts', '2.5', /whole number/i],
+    ['seasonality[3]', '-1', /between 0 and/i],
+    ['benchmark_conversion', '130', /between 0% and 100%/i],
+    ['contact.first_attempt', '0', /above 0%/i],
+    ['simulation.runs', '0', /between 1 and 1000000/i],
+    ['process_now.median_response_minutes', '8 parsecs', /unit/i],
+  ];
+  // Pasted in one go: typed letter by letter, "2.5" would pass through the valid "2" and the
+  // last valid results would be those of that intermediate value.
+  for (const [name, text] of cases) await page.fill(`input[name="${name}"]`, text);
+  for (const [name, text, expected] of cases) {
+    const input = page.locator(`input[name="${name}"]`);
+    assert.equal(await input.getAttribute('aria-invalid'), 'true', `${name} is marked`);
+    assert.equal(await input.inputValue(), text, `${name} keeps what was typed`);
+    const ids = (await input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
+    assert.ok(ids.length > 0, `${name} has a message`);
+    const message = await page.locator(`#${ids[0].replace(/([\[\].])/g, '\\$1')}`).textContent();
+    assert.match(message, expected, `${name}: "${message}"`);
+  }
+  assert.equal(await kpi(page, 'expected.lost_revenue'), lostBefore);
+  assert.equal(await kpi(page, 'expected.sales_now'), salesBefore);
+  assert.equal(await page.locator('input[name="sources[0].leads_per_month"]').inputValue(), '120');
+  assert.match(await page.locator('.results .notice.warn').textContent(), /last valid/i);
+  // Fixing every field brings the figures back to life: a new value moves them.
+  await typeInto(page, 'revenue_per_sale', '30000');
+  await typeInto(page, 'process_target.attempts', '6');
+  await typeInto(page, 'seasonality[3]', '1');
+  await typeInto(page, 'benchmark_conversion', '13');
+  await typeInto(page, 'contact.first_attempt', '60');
+  await typeInto(page, 'simulation.runs', '10000');
+  await typeInto(page, 'process_now.median_response_minutes', '8 h');
+  assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+  assert.ok(Math.abs(await kpi(page, 'expected.lost_revenue') - lostBefore * 30000 / 25000) < 1e-6 * lostBefore);
+  await page.context().close();
+});
+
+test('every chart draws, also after the simulation finished', async () => {
+  const page = await openPage(env);
+  await simulationDone(page);
+  await page.waitForFunction((names) => names.every((n) =>
+    Number(document.querySelector(`canvas[data-chart="${n}"]`)?.dataset.draws) > 0), CHARTS);
+  const drawn = {};
+  for (const name of CHARTS) {
+    const state = await chartState(page, name);
+    assert.ok(state.draws > 0, `${name} drew`);
+    assert.ok(state.inked > 1000, `${name} has ${state.inked} inked pixels`);
+    drawn[name] = state.draws;
+  }
+  // A new response time today changes every chart's data (the curve marks the median): every
+  // chart draws again, the last one once the new simulation is done.
+  const lost = await kpi(page, 'expected.lost_revenue');
+  await typeInto(page, 'process_now.median_response_minutes', '2 h');
+  await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="expected.lost_revenue"]').dataset.value) < b, lost);
+  await simulationDone(page);
+  // The lost-revenue chart is replaced by a "computing" note while a simulation runs, so its
+  // canvas (and draw count) is new: it must simply have drawn again.
+  delete drawn['lost-revenue'];
+  await page.waitForFunction((d) => Object.entries(d).every(([n, before]) =>
+    Number(document.querySelector(`canvas[data-chart="${n}"]`)?.dataset.draws) > before) &&
+    Number(document.querySelector('canvas[data-chart="lost-revenue"]')?.dataset.draws) > 0, drawn);
+  for (const name of CHARTS) {
+    const state = await chartState(page, name);
+    assert.ok(state.inked > 1000, `${name} has ${state.inked} inked pixels after the simulation`);
+  }
+  assert.deepEqual(page.problems.consoleErrors, []);
+  await page.context().close();
+});
+
+test('360 px wide: nothing sticks out sideways, with the advanced settings and the plan open', async () => {
+  const page = await openPage(env, { width: 360, height: 740 });
+  await page.click('details.advanced > summary');
+  await page.waitForSelector('table.curve-points');
+  const report = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('#app *')) {
+      // Screen-reader-only text is clipped to a pixel; it cannot make the page scroll.
+      if (el.closest('.visually-hidden, [style*="clip:rect"]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 1 && r.right > width + 0.5) wide.push(`${el.tagName.toLowerCase()}.${el.className} right ${Math.round(r.right)}`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };
+  });
+  assert.ok(report.scrollWidth <= 360, `page is ${report.scrollWidth} px wide`);
+  assert.deepEqual(report.wide, []);
+  await page.context().close();
+});
+
+test('measures input-to-paint latency and the simulation time (figures for the summary)', async () => {
+  const page = await openPage(env);
+  const samples = await page.evaluate(async () => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+    const out = [];
+    for (let i = 0; i < 11; i++) {
+      const input = document.querySelector('input[name="sources[0].leads_per_month"]');
+      const before = document.querySelector('[data-kpi="expected.leads"]').dataset.value;
+      // When the figure's attribute changes, the DOM is updated (before the paint).
+      let domAt = null;
+      const observer = new MutationObserver(() => { domAt ??= performance.now(); });
+      observer.observe(document.querySelector('#app'), { attributes: true, subtree: true, attributeFilter: ['data-value'] });
+      const t0 = performance.now();
+      input.value = String(121 + i);
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+      await frame();
+      await frame();
+      observer.disconnect();
+      const changed = document.querySelector('[data-kpi="expected.leads"]').dataset.value !== before;
+      out.push({ ms: performance.now() - t0, dom: domAt === null ? NaN : domAt - t0, changed });
+      await new Promise((ok) => setTimeout(ok, 30));
+    }
+    return out;
+  });
+  assert.ok(samples.every((s) => s.changed), 'every edit changed the figure by the second frame');
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  metric(`input-to-paint latency (default scenario, median of ${sorted.length} edits, two frames): ${median.toFixed(1)} ms`);
+  const dom = samples.map((s) => s.dom).sort((a, b) => a - b);
+  metric(`input-to-DOM update (same edits, before the paint; the two-frame figure adds frame alignment): ${dom[Math.floor(dom.length / 2)].toFixed(1)} ms`);
+  await page.context().close();
+
+  const fresh = await openPage(env);
+  await simulationDone(fresh);
+  await fresh.waitForFunction(() => performance.getEntriesByName('leadplan:simulate').length > 0);
+  const ms = await fresh.evaluate(() => {
+    const entries = performance.getEntriesByName('leadplan:simulate');
+    return entries[entries.length - 1].duration;
+  });
+  assert.ok(ms > 0, `simulation took ${ms} ms`);
+  metric(`leadplan:simulate (default scenario, 10,000 runs, worker time): ${ms.toFixed(1)} ms`);
+  await fresh.context().close();
+});
+
+test('by keyboard alone: sliders step, the advanced settings open, focus is visible', async () => {
+  const page = await openPage(env, { fragment: 'lang=en' });
+  const slider = page.locator('#slider-f-process_now-attempts');
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('input[name="process_now.attempts"]').value === '3');
+  assert.equal(await slider.getAttribute('aria-valuetext'), '3 attempts');
+  const outline = await slider.evaluate((el) => getComputedStyle(el).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused slider shows its focus');
+  const summary = page.locator('details.advanced > summary');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('details.advanced').evaluate((d) => d.open), true);
+  await page.locator('input[name="simulation.seed"]').focus();
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'simulation.seed');
+  await page.context().close();
+});
