@@ -15,6 +15,10 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount(fragment: &str) -> Element {
+    // The app autosaves to LocalStorage, and every test shares this page: start each one empty.
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        storage.clear().expect("storage cleared");
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     document
