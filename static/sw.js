@@ -3,8 +3,7 @@
 // wifi), and moves to a new deploy safely.
 //
 // Rules, and why:
-// - Pages (navigations) and the files with fixed names (index.html, worker.js, worker_bg.wasm,
-//   embed-demo.html, favicon) are fetched network-first, with the cached copy as the fallback: an
+// - Pages (navigations) and the files with fixed names (index.html, embed-demo.html, favicon) are fetched network-first, with the cached copy as the fallback: an
 //   online visit always gets the newest deploy; a cached copy answers offline or when the network
 //   is slower than NAVIGATION_TIMEOUT_MS (an unreliable venue network).
 // - Files whose names carry trunk's content hash (app-<hash>.js, app-<hash>_bg.wasm,
@@ -17,7 +16,7 @@
 //   workshop never switches versions mid-session. clients.claim() is safe because a worker only
 //   activates when no older one controls a page; it lets the first visit work offline at once.
 // - Only same-origin GET requests are handled; nothing is ever fetched from another host.
-const CACHE = 'leadplan-v1';
+const CACHE = 'leadplan-v2';
 const NAVIGATION_TIMEOUT_MS = 4000;
 // trunk's content hashes are 12–20 hex digits (trunk 0.21 writes 15 or 16).
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/;
@@ -27,7 +26,8 @@ const INDEX = new URL('./', scopeUrl).href;
 
 /** Same-origin URLs of the app's files named in an HTML page (href/src attributes, import strings). */
 function assetsIn(html) {
-  const urls = new Set([INDEX, new URL('./worker.js', scopeUrl).href, new URL('./worker_bg.wasm', scopeUrl).href]);
+  // The simulation worker runs the page's own module (app-<hash>.js and its wasm), named here.
+  const urls = new Set([INDEX]);
   // trunk's minified HTML leaves attribute values unquoted (href=./style-<hash>.css).
   const pattern = /(?:href|src)\s*=\s*["']?([^"'\s>#?]+)|["'](\.\/[^"'#?\s]+\.(?:js|wasm|css|svg))["']/g;
   for (const m of html.matchAll(pattern)) {

@@ -9,15 +9,13 @@ use crate::codec::fragment::Fragment;
 use crate::i18n::{Lang, Text};
 use crate::state::{Action, AppState, View};
 
-use yew_agent::reactor::ReactorProvider;
 
 use super::embed::{Embed, EmbedText};
 use super::embed_code::EmbedCode;
 use super::planner::Planner;
 use super::present::Present;
-use super::simulation::WORKER_PATH;
+use super::simulation::SimulationBridge;
 use crate::state::widget::single_source;
-use crate::worker::SimulationWorker;
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Clone)]
@@ -51,6 +49,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     super::scenarios::use_autosave(&state, &library);
+    let worker = use_memo((), |_| SimulationBridge::spawn());
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -99,7 +98,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             </header>
             <super::scenarios::Notices {lang} library={library.clone()} />
-            <ReactorProvider<SimulationWorker> path={WORKER_PATH}>
+            <ContextProvider<Option<SimulationBridge>> context={(*worker).clone()}>
                 <main id="main">
                     { match state.view {
                         View::Compare => html! {
@@ -115,7 +114,7 @@ pub fn app(props: &AppProps) -> Html {
                         View::Embed | View::Present => html! {},
                     } }
                 </main>
-            </ReactorProvider<SimulationWorker>>
+            </ContextProvider<Option<SimulationBridge>>>
             <footer class="app-footer"><p>{ Text::PrivacyNote.get(lang) }</p></footer>
         </>
     }

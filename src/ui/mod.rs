@@ -23,8 +23,13 @@ pub use app::{App, AppProps};
 
 use crate::codec::fragment::Fragment;
 
-/// Mounts the app in `#app`, after installing the friendly panic message.
+/// Mounts the app in `#app`, after installing the friendly panic message. In a Web Worker
+/// (no window) the same module serves as the simulation worker instead.
 pub fn start() {
+    if web_sys::window().is_none() {
+        crate::worker::register();
+        return;
+    }
     panic::install();
     offline::register_service_worker();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -6,14 +6,36 @@ use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-use yew_agent::reactor::{ReactorEvent, use_reactor_bridge};
+use futures::StreamExt;
+use yew_agent::Spawnable;
+use yew_agent::reactor::ReactorBridge;
 
 use crate::model::scenario::Scenario;
 use crate::state::simulation::{SimRequest, SimUpdate};
 use crate::worker::SimulationWorker;
 
-/// The worker's script, relative to the page (gloo-worker loads `worker_bg.wasm` beside it).
-pub const WORKER_PATH: &str = "./worker.js";
+/// The script the simulation worker runs: a two-line module (as a blob URL) that imports the
+/// page's own wasm-bindgen module and starts it with the page's own wasm, both found through the
+/// links trunk writes into index.html (their names carry content hashes, so they cannot be
+/// hard-coded). In the worker the same wasm, already in the browser's cache, serves as the
+/// simulation worker (see `ui::start`): one download serves both. `None` on a page trunk did
+/// not build (such as the in-browser test runner): then there is no simulation.
+fn worker_script() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let base = document.url().ok()?;
+    let absolute = |selector: &str| {
+        let href = document.query_selector(selector).ok()??.get_attribute("href")?;
+        Some(web_sys::Url::new_with_base(&href, &base).ok()?.href())
+    };
+    let js = absolute("link[rel=modulepreload]")?;
+    let wasm = absolute("link[rel=preload][type='application/wasm']")?;
+    let source = format!("import init from {js:?};await init({{module_or_path:{wasm:?}}});");
+    let parts = js_sys::Array::of1(&JsValue::from_str(&source));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/javascript");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
 
 /// What the simulation hook returns.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -53,7 +75,36 @@ fn record_measure(worker_ms: f64) {
     }
 }
 
-/// Simulates `scenario` in the worker; re-runs whenever it changes.
+/// The page's one simulation worker, shared through a context: each `use_simulation` talks to
+/// it over its own fork of this bridge (one reactor per fork, one worker thread for all).
+#[derive(Clone)]
+pub struct SimulationBridge(Rc<ReactorBridge<SimulationWorker>>);
+
+impl PartialEq for SimulationBridge {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SimulationBridge {
+    /// Starts the worker: a module worker running the page's own module (see `worker_script`);
+    /// `None` where there is no such module. yew-agent's `ReactorProvider` cannot start module
+    /// workers (its spawner drops the module flag when it sets the codec), so the bridge is
+    /// made here.
+    pub fn spawn() -> Option<SimulationBridge> {
+        let script = worker_script()?;
+        Some(SimulationBridge(Rc::new(
+            SimulationWorker::spawner()
+                .as_module(true)
+                .with_loader(true)
+                .spawn(&script),
+        )))
+    }
+}
+
+/// Simulates `scenario` in the worker; re-runs whenever it changes. Needs a
+/// `ContextProvider<Option<SimulationBridge>>` above; without a bridge there are no simulation
+/// figures.
 ///
 /// ```ignore
 /// let sim = use_simulation(Rc::clone(&state.valid));
@@ -64,17 +115,36 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
     let latest = use_state_eq(|| None::<Rc<SimUpdate>>);
     let asked = use_mut_ref(|| 0u32);
     let asked_now = use_state_eq(|| 0u32);
-    let bridge = {
+    let root = use_context::<Option<SimulationBridge>>().flatten();
+    // This component's own fork of the bridge lives in a task that forwards requests to the
+    // worker and updates back; dropping the sender (on unmount) ends it.
+    let requests = {
         let (latest, asked) = (latest.clone(), asked.clone());
-        use_reactor_bridge::<SimulationWorker, _>(move |event| {
-            if let ReactorEvent::Output(update) = event
-                && update.id == *asked.borrow()
-            {
-                if update.finished() {
-                    record_measure(update.elapsed_ms);
+        use_memo((), move |_| {
+            let mut bridge = root?.0.fork();
+            let (tx, rx) = futures::channel::mpsc::unbounded::<SimRequest>();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut rx = rx.fuse();
+                loop {
+                    futures::select! {
+                        request = rx.next() => match request {
+                            Some(request) => bridge.send_input(request),
+                            None => break,
+                        },
+                        update = bridge.next() => match update {
+                            Some(update) if update.id == *asked.borrow() => {
+                                if update.finished() {
+                                    record_measure(update.elapsed_ms);
+                                }
+                                latest.set(Some(Rc::new(update)));
+                            }
+                            Some(_) => {}
+                            None => break,
+                        },
+                    }
                 }
-                latest.set(Some(Rc::new(update)));
-            }
+            });
+            Some(tx)
         })
     };
     {
@@ -83,10 +153,12 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
             let id = *asked.borrow() + 1;
             *asked.borrow_mut() = id;
             asked_now.set(id);
-            bridge.send(SimRequest {
-                id,
-                scenario: (**scenario).clone(),
-            });
+            if let Some(tx) = requests.as_ref() {
+                let _ = tx.unbounded_send(SimRequest {
+                    id,
+                    scenario: (**scenario).clone(),
+                });
+            }
         });
     }
     let update = (*latest).clone();
