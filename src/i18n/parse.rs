@@ -135,7 +135,7 @@ pub fn parse_minutes(lang: Lang, text: &str) -> Result<f64, ParseError> {
     if t.is_empty() {
         return Err(ParseError::Empty);
     }
-    let split = t.find(|c: char| c.is_alphabetic()).unwrap_or(t.len());
+    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
     let (number, unit) = t.split_at(split);
     let factor = match unit.trim().trim_end_matches('.') {
         "" | "m" | "min" | "mins" | "minuut" | "minuten" | "minute" | "minutes" => 1.0,

@@ -9,7 +9,6 @@ use crate::codec::fragment::Fragment;
 use crate::i18n::{Lang, Text};
 use crate::state::{Action, AppState, View};
 
-
 use super::embed::{Embed, EmbedText};
 use super::embed_code::EmbedCode;
 use super::planner::Planner;

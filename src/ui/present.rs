@@ -310,12 +310,12 @@ pub fn present(props: &PresentProps) -> Html {
                         <div class="present-sides">
                             <section class="present-side now">
                                 <h2>{ Text::ProcessNow.get(lang) }</h2>
-                                <p class="present-sales"><Figure key_path="expected.sales_now" value={e.sales_now} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang).to_lowercase() }</span></p>
+                                <p class="present-sales"><Figure key_path="expected.sales_now" value={e.sales_now} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang) }</span></p>
                                 <p class="present-process">{ process_summary(lang, &s.process_now) }</p>
                             </section>
                             <section class="present-side target">
                                 <h2>{ Text::ProcessTarget.get(lang) }</h2>
-                                <p class="present-sales"><Figure key_path="expected.sales_target" value={e.sales_target} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang).to_lowercase() }</span></p>
+                                <p class="present-sales"><Figure key_path="expected.sales_target" value={e.sales_target} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang) }</span></p>
                                 <p class="present-process">{ process_summary(lang, &s.process_target) }</p>
                             </section>
                         </div>

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use futures::StreamExt;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
-use futures::StreamExt;
 use yew_agent::Spawnable;
 use yew_agent::reactor::ReactorBridge;
 
@@ -24,7 +24,10 @@ fn worker_script() -> Option<String> {
     let document = web_sys::window()?.document()?;
     let base = document.url().ok()?;
     let absolute = |selector: &str| {
-        let href = document.query_selector(selector).ok()??.get_attribute("href")?;
+        let href = document
+            .query_selector(selector)
+            .ok()??
+            .get_attribute("href")?;
         Some(web_sys::Url::new_with_base(&href, &base).ok()?.href())
     };
     let js = absolute("link[rel=modulepreload]")?;
