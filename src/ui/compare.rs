@@ -8,14 +8,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::charts::canvas::{ChartCanvas, DrawTarget};
-use crate::charts::{ChartError, Mapping, Theme, monthly, waterfall};
-use crate::i18n::{Lang, Text, format, month_short, texts};
+use crate::i18n::{Lang, Text, format, texts};
 use crate::model::expected::{Expected, expected};
 use crate::model::scenario::Scenario;
-use crate::state::simulation::SimUpdate;
 use crate::state::{Action, View};
 
+use super::chart_views::{MonthlyChart, WaterfallChart};
 use super::scenarios::LibraryState;
 use super::simulation::use_simulation;
 
@@ -292,101 +290,12 @@ fn delta(lang: Lang, figure: &Figure, value: f64, base: f64) -> Html {
     }
 }
 
-type DrawFn = Callback<DrawTarget, Result<Mapping, ChartError>>;
-
-fn monthly_data(lang: Lang, e: &Expected, sim: Option<&SimUpdate>) -> monthly::MonthlyData {
-    let bands = sim.and_then(|s| s.summary.as_ref()).map(|s| &s.months);
-    let band = |mean: f64, b: Option<&crate::model::histogram::Bands>| monthly::Band {
-        p10: b.map_or(mean, |b| b.p10),
-        p50: b.map_or(mean, |b| b.p50),
-        p90: b.map_or(mean, |b| b.p90),
-        mean,
-    };
-    monthly::MonthlyData {
-        months: e
-            .months
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                let mb = bands.and_then(|b| b.get(i));
-                monthly::MonthBands {
-                    label: month_short(lang, i).to_owned(),
-                    now: band(m.sales_now, mb.map(|b| &b.sales_now)),
-                    target: band(m.sales_target, mb.map(|b| &b.sales_target)),
-                }
-            })
-            .collect(),
-    }
-}
-
-fn waterfall_data(lang: Lang, e: &Expected) -> waterfall::WaterfallData {
-    waterfall::WaterfallData {
-        start: e.sales_now,
-        parts: vec![
-            (
-                Text::CauseFollowUp.get(lang).to_owned(),
-                e.loss_by_cause.follow_up,
-            ),
-            (Text::CauseSpeed.get(lang).to_owned(), e.loss_by_cause.speed),
-            (
-                Text::CauseAttempts.get(lang).to_owned(),
-                e.loss_by_cause.attempts,
-            ),
-        ],
-        end: e.sales_target,
-    }
-}
-
 /// One scenario's column: its own simulation (same seed as the first), figures and two charts.
 #[function_component(CompareColumn)]
 fn compare_column(props: &ColumnProps) -> Html {
     let lang = props.lang;
     let sim = use_simulation(Rc::clone(&props.scenario));
     let current = sim.current().cloned();
-    let monthly = props
-        .expected
-        .as_ref()
-        .map(|e| monthly_data(lang, e, current.as_deref()));
-    let water = props.expected.as_ref().map(|e| waterfall_data(lang, e));
-    let monthly_draw: DrawFn =
-        use_callback((monthly.clone(), lang), |t: DrawTarget, (data, lang)| {
-            let lang = *lang;
-            let data = data.as_ref().ok_or(ChartError::NoData)?;
-            let count1 = move |v: f64| format::number(lang, v, 1);
-            let labels = monthly::MonthlyLabels {
-                y_axis: Text::SalesPerMonth.get(lang),
-                now: Text::ProcessNow.get(lang),
-                target: Text::ProcessTarget.get(lang),
-                band: Text::Band.get(lang),
-                format: &count1,
-            };
-            monthly::draw(
-                t.backend()?,
-                data,
-                &labels,
-                &Theme::light().with_scale(t.scale),
-            )
-        });
-    let waterfall_draw: DrawFn =
-        use_callback((water.clone(), lang), |t: DrawTarget, (data, lang)| {
-            let lang = *lang;
-            let data = data.as_ref().ok_or(ChartError::NoData)?;
-            let count = move |v: f64| format::number(lang, v, 0);
-            let labels = waterfall::WaterfallLabels {
-                y_axis: Text::SalesPerYear.get(lang),
-                start: Text::ProcessNow.get(lang),
-                end: Text::ProcessTarget.get(lang),
-                gain: Text::Gain.get(lang),
-                loss: Text::Loss.get(lang),
-                format: &count,
-            };
-            waterfall::draw(
-                t.backend()?,
-                data,
-                &labels,
-                &Theme::light().with_scale(t.scale),
-            )
-        });
     let Some(e) = props.expected.as_ref() else {
         return html! { <section class="compare-col" data-scenario={props.name.clone()}><h3>{ &props.name }</h3></section> };
     };
@@ -411,34 +320,6 @@ fn compare_column(props: &ColumnProps) -> Html {
         .as_ref()
         .and_then(|u| u.summary.as_ref())
         .map(|s| s.annual.sales_now.p50);
-    let count1 = move |v: f64| format::number(lang, v, 1);
-    let monthly_alt = monthly.as_ref().map(|d| {
-        monthly::text_alternative(
-            d,
-            &monthly::MonthlyLabels {
-                y_axis: Text::SalesPerMonth.get(lang),
-                now: Text::ProcessNow.get(lang),
-                target: Text::ProcessTarget.get(lang),
-                band: Text::Band.get(lang),
-                format: &count1,
-            },
-        )
-    });
-    let count = move |v: f64| format::number(lang, v, 0);
-    let water_alt = water.as_ref().map(|d| {
-        waterfall::text_alternative(
-            d,
-            &waterfall::WaterfallLabels {
-                y_axis: Text::SalesPerYear.get(lang),
-                start: Text::ProcessNow.get(lang),
-                end: Text::ProcessTarget.get(lang),
-                gain: Text::Gain.get(lang),
-                loss: Text::Loss.get(lang),
-                format: &count,
-            },
-        )
-    });
-    let error_text = AttrValue::from(Text::ChartError.get(lang));
     let k = props.index;
     html! {
         <section class="compare-col" data-scenario={props.name.clone()} aria-labelledby={format!("compare-h-{k}")}>
@@ -456,10 +337,10 @@ fn compare_column(props: &ColumnProps) -> Html {
                     </dd>
                 </div>
             </dl>
-            <ChartCanvas name={format!("monthly-{k}")} label={format!("{} · {}", Text::ChartMonthly.get(lang), props.name)}
-                description={monthly_alt.unwrap_or_default()} draw={monthly_draw} height="14rem" error_text={error_text.clone()} />
-            <ChartCanvas name={format!("waterfall-{k}")} label={format!("{} · {}", Text::ChartWaterfall.get(lang), props.name)}
-                description={water_alt.unwrap_or_default()} draw={waterfall_draw} height="14rem" {error_text} />
+            <MonthlyChart {lang} scenario={Rc::clone(&props.scenario)} expected={Rc::clone(e)} simulation={current.clone()}
+                index={k} caption={props.name.clone()} height="14rem" />
+            <WaterfallChart {lang} scenario={Rc::clone(&props.scenario)} expected={Rc::clone(e)}
+                index={k} caption={props.name.clone()} height="14rem" />
         </section>
     }
 }

@@ -13,15 +13,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::charts::canvas::{ChartCanvas, DrawTarget};
-use crate::charts::{ChartError, Mapping, Theme, waterfall};
 use crate::codec::embed::{HEIGHT_MESSAGE, address, widget_title};
 use crate::i18n::parse::format_minutes;
-use crate::i18n::{Lang, Text, format};
-use crate::model::expected::{Expected, expected};
+use crate::i18n::{Text, format};
+use crate::model::expected::expected;
 use crate::state::fields::{self, FieldKind};
 use crate::state::{Action, AppState, View};
 
+use super::chart_views::WaterfallChart;
 use super::field::Field;
 use super::form::{display_text, use_scenario_json};
 use super::messages;
@@ -110,83 +109,6 @@ fn use_height_messages() {
     });
 }
 
-/// Properties of [`WaterfallChart`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct WaterfallChartProps {
-    /// Interface language.
-    pub lang: Lang,
-    /// The expected values to show.
-    pub expected: Rc<Expected>,
-    /// Chart colours (the presentation mode uses the dark theme).
-    #[prop_or(Theme::light())]
-    pub theme: Theme,
-    /// CSS height of the canvas.
-    #[prop_or(AttrValue::Static("15rem"))]
-    pub height: AttrValue,
-}
-
-/// The lost sales split by cause, as a waterfall chart with its text alternative.
-#[function_component(WaterfallChart)]
-pub fn waterfall_chart(props: &WaterfallChartProps) -> Html {
-    let lang = props.lang;
-    let e = &props.expected;
-    let data = waterfall::WaterfallData {
-        start: e.sales_now,
-        parts: vec![
-            (
-                Text::CauseFollowUp.get(lang).to_owned(),
-                e.loss_by_cause.follow_up,
-            ),
-            (Text::CauseSpeed.get(lang).to_owned(), e.loss_by_cause.speed),
-            (
-                Text::CauseAttempts.get(lang).to_owned(),
-                e.loss_by_cause.attempts,
-            ),
-        ],
-        end: e.sales_target,
-    };
-    let count = move |v: f64| format::number(lang, v, 0);
-    let labels = |count: &dyn Fn(f64) -> String,
-                  f: &dyn Fn(&waterfall::WaterfallLabels<'_>) -> String| {
-        f(&waterfall::WaterfallLabels {
-            y_axis: Text::SalesPerYear.get(lang),
-            start: Text::ProcessNow.get(lang),
-            end: Text::ProcessTarget.get(lang),
-            gain: Text::Gain.get(lang),
-            loss: Text::Loss.get(lang),
-            format: count,
-        })
-    };
-    let description = labels(&count, &|l| waterfall::text_alternative(&data, l));
-    let draw: Callback<DrawTarget, Result<Mapping, ChartError>> = use_callback(
-        (data, lang, props.theme.clone()),
-        move |t: DrawTarget, (data, lang, theme)| {
-            let lang = *lang;
-            let count = move |v: f64| format::number(lang, v, 0);
-            let labels = waterfall::WaterfallLabels {
-                y_axis: Text::SalesPerYear.get(lang),
-                start: Text::ProcessNow.get(lang),
-                end: Text::ProcessTarget.get(lang),
-                gain: Text::Gain.get(lang),
-                loss: Text::Loss.get(lang),
-                format: &count,
-            };
-            // The theme's own scale enlarges the chart's type (the projector), times the pixel ratio.
-            let scale = t.scale * theme.scale;
-            waterfall::draw(
-                t.backend()?,
-                data,
-                &labels,
-                &theme.clone().with_scale(scale),
-            )
-        },
-    );
-    html! {
-        <ChartCanvas name="waterfall" label={EmbedText::ChartAlt.get(lang)} {description} {draw}
-            height={props.height.clone()} error_text={Text::ChartError.get(lang)} />
-    }
-}
-
 /// The widget.
 #[function_component(Embed)]
 pub fn embed(props: &EmbedProps) -> Html {
@@ -254,7 +176,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                 { ", " }{ target.attempts }{ " " }{ EmbedText::AttemptsShort.get(lang) }{ "." }
             </p>
             if let Ok(e) = &*results {
-                <WaterfallChart {lang} expected={Rc::clone(e)} />
+                <WaterfallChart {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} height="15rem" />
             }
             <p class="embed-foot">
                 <a href={planner} target="_blank" rel="noopener" data-planner-link="">

@@ -1,7 +1,7 @@
 //! The browser app: yew function components, one per file. `start` mounts it.
 
 mod app;
-mod charts_panel;
+mod chart_views;
 pub mod compare;
 pub mod embed;
 pub mod embed_code;

@@ -10,7 +10,7 @@ use crate::i18n::Text;
 use crate::model::expected::expected;
 use crate::state::{Action, AppState};
 
-use super::charts_panel::ChartsPanel;
+use super::chart_views::ChartsPanel;
 use super::form::{Form, use_field_callbacks, use_scenario_json};
 use super::inputs::{advanced, economics, process, seasonality, sources};
 use super::results::figures::{figures, progress};

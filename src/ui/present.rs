@@ -18,7 +18,7 @@ use crate::model::expected::expected;
 use crate::model::scenario::{MAX_ATTEMPTS, Process, Scenario};
 use crate::state::{Action, AppState};
 
-use super::embed::WaterfallChart;
+use super::chart_views::WaterfallChart;
 
 crate::i18n::texts! {
     /// Texts of the presentation mode.
@@ -341,7 +341,7 @@ pub fn present(props: &PresentProps) -> Html {
                     f64::from(process.attempts), format!("{} {}", process.attempts, PresentText::AttemptsValue.get(lang)), |p| p) }
             </section>
             if let Ok(e) = &*results {
-                <WaterfallChart {lang} expected={Rc::clone(e)} theme={Theme { scale: 1.6, ..Theme::dark() }} height="20rem" />
+                <WaterfallChart {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} theme={Theme { scale: 1.6, ..Theme::dark() }} height="20rem" />
             }
             <p class="present-keys">{ PresentText::Keys.get(lang) }</p>
         </div>
