@@ -71,10 +71,12 @@ pub fn planner(props: &PlannerProps) -> Html {
                             { figures(lang, e, &state.valid, sim.current().map(|u| &**u)) }
                             { progress(lang, &sim) }
                             <Warnings {lang} warnings={warnings.clone()} />
+                            // Charts before the plan tables: moving a lever should show its effect
+                            // without scrolling.
+                            <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.current().cloned()} />
                             if let Some(plan) = &e.plan {
                                 <PlanTable {lang} plan={plan.clone()} benchmark={state.valid.benchmark_conversion} />
                             }
-                            <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.current().cloned()} />
                         </>
                     },
                     Err(errors) => html! {
