@@ -48,7 +48,16 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     super::scenarios::use_autosave(&state, &library);
-    let worker = use_memo((), |_| SimulationBridge::spawn());
+    // Only the planner and compare show simulation figures: the widget and the projector mode
+    // start no worker (and load no second copy of the wasm).
+    let simulates = matches!(state.view, View::Plan | View::Compare);
+    let worker = use_memo(simulates, |simulates| {
+        if *simulates {
+            SimulationBridge::spawn()
+        } else {
+            None
+        }
+    });
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
