@@ -28,9 +28,14 @@ pub struct ChartViewProps {
     pub scenario: Rc<Scenario>,
     /// Expected values of that scenario.
     pub expected: Rc<Expected>,
-    /// The latest simulation update of that scenario, if any.
+    /// The latest simulation update, if any.
     #[prop_or_default]
     pub simulation: Option<Rc<SimUpdate>>,
+    /// Whether `simulation` belongs to an older scenario (a new one is running). The monthly
+    /// bands then wait for the new one; the lost-revenue distribution keeps showing the old one
+    /// meanwhile rather than flickering away on every keystroke.
+    #[prop_or_default]
+    pub stale: bool,
     /// Colours; the theme's `scale` enlarges the type (the projector mode).
     #[prop_or(Theme::light())]
     pub theme: Theme,
@@ -218,7 +223,8 @@ fn scaled(theme: &Theme, t: &DrawTarget) -> Theme {
 #[function_component(MonthlyChart)]
 pub fn monthly_chart(props: &ChartViewProps) -> Html {
     let lang = props.lang;
-    let data = monthly_data(lang, &props.expected, props.simulation.as_deref());
+    let current = props.simulation.as_deref().filter(|_| !props.stale);
+    let data = monthly_data(lang, &props.expected, current);
     let description = monthly::text_alternative(&data, &monthly_labels(lang, &Formats::new(lang)));
     let draw = use_callback(
         (data, lang, props.theme.clone()),

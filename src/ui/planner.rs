@@ -73,7 +73,7 @@ pub fn planner(props: &PlannerProps) -> Html {
                             <Warnings {lang} warnings={warnings.clone()} />
                             // Charts before the plan tables: moving a lever should show its effect
                             // without scrolling.
-                            <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.current().cloned()} />
+                            <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.update.clone()} stale={sim.stale} />
                             if let Some(plan) = &e.plan {
                                 <PlanTable {lang} plan={plan.clone()} benchmark={state.valid.benchmark_conversion} />
                             }
