@@ -121,6 +121,9 @@ test('bad input in several fields is marked with what is expected, and the resul
   // Pasted in one go: typed letter by letter, "2.5" would pass through the valid "2" and the
   // last valid results would be those of that intermediate value.
   for (const [name, text] of cases) await page.fill(`input[name="${name}"]`, text);
+  // yew renders after the input event: wait for the page to show the last edit.
+  await page.waitForFunction((names) => names.every((n) =>
+    document.querySelector(`input[name="${n}"]`)?.getAttribute('aria-invalid') === 'true'), cases.map((c) => c[0]));
   for (const [name, text, expected] of cases) {
     const input = page.locator(`input[name="${name}"]`);
     assert.equal(await input.getAttribute('aria-invalid'), 'true', `${name} is marked`);
@@ -142,7 +145,9 @@ test('bad input in several fields is marked with what is expected, and the resul
   await typeInto(page, 'contact.first_attempt', '60');
   await typeInto(page, 'simulation.runs', '10000');
   await typeInto(page, 'process_now.median_response_minutes', '8 h');
+  await page.waitForFunction(() => document.querySelectorAll('[aria-invalid="true"]').length === 0);
   assert.equal(await page.locator('[aria-invalid="true"]').count(), 0);
+  await page.waitForFunction((b) => Number(document.querySelector('[data-kpi="expected.lost_revenue"]').dataset.value) !== b, lostBefore);
   assert.ok(Math.abs(await kpi(page, 'expected.lost_revenue') - lostBefore * 30000 / 25000) < 1e-6 * lostBefore);
   await page.context().close();
 });

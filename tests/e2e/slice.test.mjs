@@ -46,10 +46,23 @@ test('typing a new lead volume changes the figure and redraws the chart', async 
   await page.context().close();
 });
 
+/** Waits until the page has rendered the field's state after typing (yew renders asynchronously). */
+async function waitForField(page, name, invalid, messagePattern) {
+  await page.waitForFunction(({ name, invalid, messagePattern }) => {
+    const el = document.querySelector(`input[name="${name}"]`);
+    if (!el || el.getAttribute('aria-invalid') !== String(invalid)) return false;
+    if (!messagePattern) return true;
+    const id = (el.getAttribute('aria-describedby') || '').split(' ')[0];
+    const message = id ? document.getElementById(id)?.textContent : null;
+    return !!message && new RegExp(messagePattern, 'i').test(message);
+  }, { name, invalid, messagePattern });
+}
+
 test('bad input is marked with a message, and the last valid results stay', async () => {
   const page = await openPage(env);
   const before = await kpi(page, 'expected.lost_revenue');
   await typeInto(page, 'sources[2].conversion_now', 'abc');
+  await waitForField(page, 'sources[2].conversion_now', true, 'getal|number');
   const input = page.locator('input[name="sources[2].conversion_now"]');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   const describedBy = (await input.getAttribute('aria-describedby')).split(' ')[0];
@@ -57,11 +70,13 @@ test('bad input is marked with a message, and the last valid results stay', asyn
   assert.match(message, /getal|number/i);
   assert.equal(await kpi(page, 'expected.lost_revenue'), before);
   await typeInto(page, 'sources[2].conversion_now', '150');
+  await waitForField(page, 'sources[2].conversion_now', true, '100');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.match(await page.locator(`#${(await input.getAttribute('aria-describedby')).split(' ')[0]}`).textContent(), /100/);
   // Other inputs keep what was typed.
   assert.equal(await page.locator('input[name="sources[0].leads_per_month"]').inputValue(), '120');
   await typeInto(page, 'sources[2].conversion_now', '8');
+  await waitForField(page, 'sources[2].conversion_now', false);
   assert.equal(await input.getAttribute('aria-invalid'), 'false');
   assert.equal(await kpi(page, 'expected.lost_revenue'), before);
   await page.context().close();
