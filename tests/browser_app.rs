@@ -45,8 +45,25 @@ async fn mount(fragment: &str) -> Element {
         },
     )
     .render();
-    TimeoutFuture::new(50).await;
+    until("the figures show", || {
+        root.query_selector("[data-kpi=\"expected.leads\"]")
+            .ok()
+            .flatten()
+            .is_some()
+    })
+    .await;
     root
+}
+
+/// Waits (up to 3 s) until `check` holds: yew renders asynchronously, in slices.
+async fn until(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if check() {
+            return;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("timed out waiting until {what}");
 }
 
 fn type_into(root: &Element, name: &str, text: &str) {
@@ -80,11 +97,22 @@ async fn an_edit_changes_the_figures_and_bad_text_keeps_them() {
     let root = mount("lang=en").await;
     let before = value(&root, "expected.lost_revenue");
     type_into(&root, "sources[1].leads_per_month", "120");
-    TimeoutFuture::new(20).await;
+    until("the figure changes", || {
+        value(&root, "expected.lost_revenue") != before
+    })
+    .await;
     let after = value(&root, "expected.lost_revenue");
     assert!(after > before, "{after} > {before}");
     type_into(&root, "sources[1].leads_per_month", "lots");
-    TimeoutFuture::new(20).await;
+    let invalid = || {
+        root.query_selector("input[name=\"sources[1].leads_per_month\"]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.get_attribute("aria-invalid"))
+            .as_deref()
+            == Some("true")
+    };
+    until("the field is marked", invalid).await;
     let input = root
         .query_selector("input[name=\"sources[1].leads_per_month\"]")
         .ok()
