@@ -5,9 +5,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    ChartError, Format, Frame, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style,
-    build_chart, check_size, draw_header, draw_markers, label_budget, layout_markers,
-    max_text_width, nice_ticks, style_mesh,
+    ChartError, Format, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style, build_chart,
+    check_size, draw_header, draw_markers, layout_markers, numeric_frame, style_mesh,
 };
 
 /// Default conversion range of the axis: 2% to 30%.
@@ -82,34 +81,18 @@ fn draw_plot<DB: DrawingBackend>(
     (c0, c1): (f64, f64),
 ) -> Result<Mapping, ChartError> {
     let target = data.target_sales;
-    let style = axis_label_style(theme);
-    let line_h = theme.px(LABEL_PX * 1.3);
     let y1 = target / c0 * 1.05;
-    let y_label_w = max_text_width(root, [0.0, y1, y1 / 2.0].map(labels.format_leads), &style)?;
-    let y_area = y_label_w + theme.px(10.0);
-    let margin = theme.px(8.0);
-    let x_label_w = max_text_width(
+    let (mut frame, x_ticks, y_ticks) = numeric_frame(
         root,
-        [c0, c1, (c0 + c1) / 2.0].map(labels.format_percent),
-        &style,
+        area,
+        theme,
+        (c0, c1),
+        (0.0, y1),
+        labels.format_percent,
+        labels.format_leads,
+        8,
     )?;
-    // Half the last percentage label may stick out right of the plot: keep it on the canvas.
-    let right = margin.max(x_label_w / 2 + theme.px(2.0));
-    let (w, h) = area.dim_in_pixel();
-    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
-    let x_area = 2 * line_h + theme.px(8.0);
-    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
-
-    let x_ticks = nice_ticks(
-        c0,
-        c1,
-        label_budget(plot_w, x_label_w as f64, theme.px(16.0) as f64).min(10),
-    );
-    let y_ticks = nice_ticks(
-        0.0,
-        y1,
-        label_budget(plot_h, line_h as f64, line_h as f64).min(8),
-    );
+    let style = axis_label_style(theme);
     let x_format = |v: &f64| (labels.format_percent)(*v);
     let y_format = |v: &f64| (labels.format_leads)(*v);
 
@@ -124,13 +107,6 @@ fn draw_plot<DB: DrawingBackend>(
         .collect();
     let x_spec = TickAxis::linear(c0, c1, x_ticks);
     let y_spec = TickAxis::linear(0.0, y1, y_ticks);
-    let mut frame = Frame {
-        top: margin,
-        right,
-        other: margin,
-        x_area,
-        y_area,
-    };
     // Lay the marker labels out on a first build, then leave room for them above the plot.
     let probe = build_chart(area, frame, x_spec.clone(), y_spec.clone())?;
     let layout = layout_markers(&probe, root, &markers, theme)?;

@@ -5,9 +5,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::{
-    ChartError, Format, Frame, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style,
-    build_chart, check_size, draw_header, draw_markers, finite_range, label_budget, layout_markers,
-    max_text_width, nice_ticks, style_mesh, zero_based_range,
+    ChartError, Format, LABEL_PX, Mapping, Swatch, Theme, TickAxis, axis_label_style, build_chart,
+    check_size, draw_header, draw_markers, finite_range, layout_markers, numeric_frame, style_mesh,
+    zero_based_range,
 };
 
 /// The histogram's data.
@@ -86,33 +86,17 @@ fn draw_plot<DB: DrawingBackend>(
     let (_, share_max) = finite_range(bins.iter().map(|b| b.2)).unwrap_or((0.0, 1.0));
     let (y0, y1) = zero_based_range(0.0, share_max);
 
-    let style = axis_label_style(theme);
-    let line_h = theme.px(LABEL_PX * 1.3);
-    let y_label_w = max_text_width(root, [y0, y1, y1 / 2.0].map(labels.format_share), &style)?;
-    let y_area = y_label_w + theme.px(10.0);
-    let margin = theme.px(8.0);
-    let x_label_w = max_text_width(
+    let (mut frame, x_ticks, y_ticks) = numeric_frame(
         root,
-        [x0, x1, (x0 + x1) / 2.0].map(labels.format_money),
-        &style,
+        area,
+        theme,
+        (x0, x1),
+        (y0, y1),
+        labels.format_money,
+        labels.format_share,
+        6,
     )?;
-    // Half the last money label may stick out right of the plot: keep it on the canvas.
-    let right = margin.max(x_label_w / 2 + theme.px(2.0));
-    let (w, h) = area.dim_in_pixel();
-    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
-    let x_area = 2 * line_h + theme.px(8.0);
-    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
-
-    let x_ticks = nice_ticks(
-        x0,
-        x1,
-        label_budget(plot_w, x_label_w as f64, theme.px(16.0) as f64).min(10),
-    );
-    let y_ticks = nice_ticks(
-        y0,
-        y1,
-        label_budget(plot_h, line_h as f64, line_h as f64).min(6),
-    );
+    let style = axis_label_style(theme);
     let x_format = |v: &f64| (labels.format_money)(*v);
     let y_format = |v: &f64| (labels.format_share)(*v);
 
@@ -135,13 +119,6 @@ fn draw_plot<DB: DrawingBackend>(
     ];
     let x_spec = TickAxis::linear(x0, x1, x_ticks);
     let y_spec = TickAxis::linear(y0, y1, y_ticks);
-    let mut frame = Frame {
-        top: margin,
-        right,
-        other: margin,
-        x_area,
-        y_area,
-    };
     // Lay the marker labels out on a first build, then leave room for them above the plot.
     let probe = build_chart(area, frame, x_spec.clone(), y_spec.clone())?;
     let layout = layout_markers(&probe, root, &markers, theme)?;

@@ -476,6 +476,51 @@ pub(crate) fn max_text_width<DB: DrawingBackend>(
     Ok(widest)
 }
 
+/// The frame and ticks of a chart with two numeric axes, sized to its tick labels: room for the
+/// widest y label on the left, for half the last x label on the right (it may stick out of the
+/// plot, never off the canvas), two label lines below, and as many ticks as fit unoverlapped.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn numeric_frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    area: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+    format_x: Format<'_>,
+    format_y: Format<'_>,
+    max_y_ticks: usize,
+) -> Result<(Frame, Vec<f64>, Vec<f64>), ChartError> {
+    let style = axis_label_style(theme);
+    let line_h = theme.px(LABEL_PX * 1.3);
+    let y_label_w = max_text_width(root, [y0, y1, y1 / 2.0].map(format_y), &style)?;
+    let y_area = y_label_w + theme.px(10.0);
+    let margin = theme.px(8.0);
+    let x_label_w = max_text_width(root, [x0, x1, (x0 + x1) / 2.0].map(format_x), &style)?;
+    let right = margin.max(x_label_w / 2 + theme.px(2.0));
+    let (w, h) = area.dim_in_pixel();
+    let plot_w = (w as i32 - y_area - margin - right).max(1) as f64;
+    let x_area = 2 * line_h + theme.px(8.0);
+    let plot_h = (h as i32 - x_area - 2 * margin).max(1) as f64;
+    let x_ticks = nice_ticks(
+        x0,
+        x1,
+        label_budget(plot_w, x_label_w as f64, theme.px(16.0) as f64).min(10),
+    );
+    let y_ticks = nice_ticks(
+        y0,
+        y1,
+        label_budget(plot_h, line_h as f64, line_h as f64).min(max_y_ticks),
+    );
+    let frame = Frame {
+        top: margin,
+        right,
+        other: margin,
+        x_area,
+        y_area,
+    };
+    Ok((frame, x_ticks, y_ticks))
+}
+
 /// `text`, shortened with an ellipsis until it fits `max_width` backing pixels (possibly to "").
 pub(crate) fn fit_text<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
