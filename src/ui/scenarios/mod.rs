@@ -28,6 +28,7 @@ texts! {
     /// Texts of the scenario library, sharing, files, presets and print.
     pub enum ScenarioText {
         Scenarios => "Scenario's", "Scenarios";
+        BarSummary => "Scenario's, delen en bestanden", "Scenarios, sharing and files";
         Saved => "Opgeslagen scenario's", "Saved scenarios";
         NotSaved => "(niet opgeslagen)", "(not saved)";
         SaveAs => "Opslaan als…", "Save as…";

@@ -278,6 +278,12 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         },
         Mode::Idle => html! {},
     };
+    // Open on wide screens; on phones the planner comes first and the bar opens on request.
+    let wide = use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.match_media("(min-width: 721px)").ok().flatten())
+            .is_none_or(|m| m.matches())
+    });
     let date = js_sys::Date::new_0()
         .to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
         .as_string()
@@ -289,6 +295,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <p class="print-sources"><strong>{ t(ScenarioText::PrintSources) }{ ": " }</strong>{ t(ScenarioText::PrintSourcesText) }</p>
             </div>
             <section class="scenario-bar no-print" aria-label={t(ScenarioText::Scenarios)}>
+                { for offer }
+                <details class="scenario-details" open={*wide}>
+                <summary>{ t(ScenarioText::BarSummary) }</summary>
                 <div class="bar-row">
                     <label for="scenario-switch">{ t(ScenarioText::Saved) }</label>
                     <select id="scenario-switch" data-action="switch" onchange={on_switch} ref={switch_ref}>
@@ -306,7 +315,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="secondary" data-action="compare" onclick={on_compare}>{ t(ScenarioText::Compare) }</button>
                 </div>
                 { form }
-                { for offer }
                 <div class="bar-row">
                     <label for="preset-select">{ t(ScenarioText::Presets) }</label>
                     <select id="preset-select" data-action="preset" onchange={on_preset_pick} aria-describedby="preset-story">
@@ -322,6 +330,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <ImportExport {lang} state={Rc::clone(&props.state)} dispatch={props.dispatch.clone()} library={props.library.clone()} />
                     <button type="button" class="secondary" data-action="print" onclick={on_print}>{ t(ScenarioText::Print) }</button>
                 </div>
+                </details>
             </section>
         </>
     }
