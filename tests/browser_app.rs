@@ -2,26 +2,16 @@
 //! example scenario's figures, and an edit through the DOM changes them.
 #![cfg(target_arch = "wasm32")]
 
-use gloo::timers::future::TimeoutFuture;
-use leadplan::codec::fragment::Fragment;
-use leadplan::ui::App;
-use leadplan::ui::AppProps;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+#[path = "support/browser.rs"]
+mod support;
 
-fn root() -> Element {
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    root
-}
+use support::{mount, until};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn value(root: &Element, key: &str) -> f64 {
     root.query_selector(&format!("[data-kpi=\"{key}\"]"))
@@ -30,40 +20,6 @@ fn value(root: &Element, key: &str) -> f64 {
         .and_then(|e| e.get_attribute("data-value"))
         .and_then(|v| v.parse().ok())
         .unwrap_or(f64::NAN)
-}
-
-async fn mount(fragment: &str) -> Element {
-    // The app autosaves to LocalStorage, and every test shares this page: start each one empty.
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        storage.clear().expect("storage cleared");
-    }
-    let root = root();
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            fragment: Fragment::parse(fragment),
-        },
-    )
-    .render();
-    until("the figures show", || {
-        root.query_selector("[data-kpi=\"expected.leads\"]")
-            .ok()
-            .flatten()
-            .is_some()
-    })
-    .await;
-    root
-}
-
-/// Waits (up to 3 s) until `check` holds: yew renders asynchronously, in slices.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if check() {
-            return;
-        }
-        TimeoutFuture::new(20).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 fn type_into(root: &Element, name: &str, text: &str) {

@@ -4,38 +4,18 @@
 #![cfg(target_arch = "wasm32")]
 
 use gloo::timers::future::TimeoutFuture;
-use leadplan::codec::fragment::Fragment;
 use leadplan::i18n::Lang;
 use leadplan::ui::planner_text::PlannerText;
-use leadplan::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+#[path = "support/browser.rs"]
+mod support;
 
-async fn mount(fragment: &str) -> Element {
-    // The app autosaves to LocalStorage, and every test shares this page: start each one empty.
-    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        storage.clear().expect("storage cleared");
-    }
-    let document = gloo::utils::document();
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
-    yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        AppProps {
-            fragment: Fragment::parse(fragment),
-        },
-    )
-    .render();
-    TimeoutFuture::new(50).await;
-    root
-}
+use support::{mount, until};
+
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
@@ -67,18 +47,6 @@ async fn click(root: &Element, selector: &str) {
         .unchecked_into();
     button.click();
     TimeoutFuture::new(20).await;
-}
-
-/// Waits until `check` holds: the scheduler renders in slices of ~16 ms, and a debug build of
-/// the whole planner can take several. Fails with `what` after three seconds.
-async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if check() {
-            return;
-        }
-        TimeoutFuture::new(20).await;
-    }
-    panic!("timed out waiting until {what}");
 }
 
 fn value(root: &Element, key: &str) -> Option<f64> {

@@ -149,19 +149,7 @@ impl Form<'_> {
     /// the text field beside it carries that.
     pub fn slider(&self, path: &str, spec: Slider<'_>) -> Html {
         let id = format!("slider-{}", super::field::field_id(path));
-        let to_value = spec.to_value;
-        let oninput = {
-            let path = path.to_owned();
-            self.dispatch.reform(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                // A range input always reports a number; 0 is only a fallback.
-                let position = input.value().parse::<f64>().unwrap_or(0.0);
-                Action::SetValue {
-                    path: path.clone(),
-                    value: to_value(position),
-                }
-            })
-        };
+        let oninput = slider_input(self.dispatch, path, spec.to_value);
         html! {
             <div class="slider-field">
                 <label for={id.clone()}>{ spec.label }{ ": " }<output for={id.clone()}>{ spec.value_text.clone() }</output></label>
@@ -193,4 +181,24 @@ pub struct Slider<'t> {
     pub to_value: fn(f64) -> f64,
     /// Labels under the track, left to right.
     pub scale: Vec<String>,
+}
+
+/// What a range slider for the field at `path` sends on every move: its position mapped by
+/// `to_value` into the document's units. Sliders cannot produce bad text, so the value is set
+/// directly (the planner's and the projector mode's sliders alike).
+pub(crate) fn slider_input(
+    dispatch: &Callback<Action>,
+    path: &str,
+    to_value: fn(f64) -> f64,
+) -> Callback<InputEvent> {
+    let path = path.to_owned();
+    dispatch.reform(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        // A range input always reports a number; 0 is only a fallback.
+        let position = input.value().parse::<f64>().unwrap_or(0.0);
+        Action::SetValue {
+            path: path.clone(),
+            value: to_value(position),
+        }
+    })
 }

@@ -19,6 +19,7 @@ use crate::model::scenario::{MAX_ATTEMPTS, Process, Scenario};
 use crate::state::{Action, AppState};
 
 use super::chart_views::WaterfallChart;
+use super::form::slider_input;
 
 crate::i18n::texts! {
     /// Texts of the presentation mode.
@@ -261,17 +262,7 @@ pub fn present(props: &PresentProps) -> Html {
                   to_value: fn(f64) -> f64| {
         let path = format!("{key}.{field}");
         let id = format!("lever-{field}");
-        let oninput = {
-            let path = path.clone();
-            props.dispatch.reform(move |e: InputEvent| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let position = input.value().parse::<f64>().unwrap_or(0.0);
-                Action::SetValue {
-                    path: path.clone(),
-                    value: to_value(position),
-                }
-            })
-        };
+        let oninput = slider_input(&props.dispatch, &path, to_value);
         html! {
             <div class="lever">
                 <label for={id.clone()}>{ label }<output for={id.clone()}>{ shown.clone() }</output></label>
