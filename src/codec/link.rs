@@ -1,9 +1,13 @@
 //! The share-link payload: a scenario's JSON, compressed with raw DEFLATE (RFC 1951) and
 //! encoded as base64url without padding (RFC 4648 §5), so any program can make or read one.
+//!
+//! The steps are pure functions; [`super::deflate`] does the compression (the browser's own in
+//! the page, so the page is asynchronous where the command and the tests are not).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use super::deflate::{self, InflateError};
 use crate::model::scenario::{FieldError, Scenario};
 
 /// The largest scenario JSON a link may unpack to; stops a crafted link from exhausting memory.
@@ -21,6 +25,8 @@ pub enum LinkError {
     TooLarge,
     /// Unpacked, it is not UTF-8 text.
     NotText,
+    /// This browser cannot unpack links (it has no `DecompressionStream`).
+    Unsupported,
     /// The scenario inside has problems.
     Invalid(Vec<FieldError>),
 }
@@ -34,6 +40,7 @@ impl std::fmt::Display for LinkError {
             }
             LinkError::TooLarge => f.write_str("the link's scenario is larger than 1 MB"),
             LinkError::NotText => f.write_str("the link's data is not text"),
+            LinkError::Unsupported => f.write_str("this browser cannot unpack links"),
             LinkError::Invalid(errors) => {
                 f.write_str("the link's scenario has problems: ")?;
                 for (i, e) in errors.iter().enumerate() {
@@ -48,21 +55,18 @@ impl std::fmt::Display for LinkError {
     }
 }
 
-/// The `s=` value for a scenario.
-pub fn encode(scenario: &Scenario) -> String {
-    let json = serde_json::to_string(scenario).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 10);
-    URL_SAFE_NO_PAD.encode(packed)
+/// The JSON text a link carries for `scenario` (compact; any JSON of a scenario opens).
+pub fn json(scenario: &Scenario) -> String {
+    serde_json::to_string(scenario).unwrap_or_default()
 }
 
-/// Reads an `s=` value back into a validated scenario.
-pub fn decode(value: &str) -> Result<Scenario, LinkError> {
-    let text = decode_text(value)?;
-    Scenario::from_json(&text).map_err(LinkError::Invalid)
+/// The `s=` value for raw DEFLATE data.
+pub fn from_deflated(deflated: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(deflated)
 }
 
-/// Reads an `s=` value into the JSON text it carries, without reading the scenario.
-pub fn decode_text(value: &str) -> Result<String, LinkError> {
+/// The raw DEFLATE data in an `s=` value: the base64url layer, checked.
+pub fn deflated(value: &str) -> Result<Vec<u8>, LinkError> {
     // Tolerate the padding some encoders add and the '%3D' a mail client may make of it.
     let trimmed = value.trim().trim_end_matches("%3D").trim_end_matches('=');
     if !trimmed
@@ -72,18 +76,61 @@ pub fn decode_text(value: &str) -> Result<String, LinkError> {
         return Err(LinkError::NotBase64);
     }
     // Only valid characters but not decodable: a length no encoding gives, i.e. cut short.
-    let packed = URL_SAFE_NO_PAD
+    URL_SAFE_NO_PAD
         .decode(trimmed)
-        .map_err(|_| LinkError::NotDeflate)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_JSON_BYTES)
-        .map_err(|e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::TooLarge,
-            _ => LinkError::NotDeflate,
-        })?;
+        .map_err(|_| LinkError::NotDeflate)
+}
+
+/// The JSON text from the unpacked data.
+pub fn text(inflated: Result<Vec<u8>, InflateError>) -> Result<String, LinkError> {
+    let bytes = inflated.map_err(|e| match e {
+        InflateError::TooLarge => LinkError::TooLarge,
+        InflateError::Corrupt => LinkError::NotDeflate,
+        InflateError::Unsupported => LinkError::Unsupported,
+    })?;
     String::from_utf8(bytes).map_err(|_| LinkError::NotText)
 }
 
-#[cfg(test)]
+/// The validated scenario in a link's JSON text.
+pub fn scenario(text: &str) -> Result<Scenario, LinkError> {
+    Scenario::from_json(text).map_err(LinkError::Invalid)
+}
+
+/// The `s=` value for a scenario. Natively this compresses at once; in the browser the browser
+/// compresses, asynchronously, and `None` means it cannot (no `CompressionStream`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode(scenario: &Scenario) -> String {
+    from_deflated(&deflate::deflate(json(scenario).as_bytes()))
+}
+
+/// See the native [`encode`].
+#[cfg(target_arch = "wasm32")]
+pub async fn encode(scenario: &Scenario) -> Option<String> {
+    deflate::deflate(json(scenario).as_bytes())
+        .await
+        .map(|d| from_deflated(&d))
+}
+
+/// Reads an `s=` value back into the JSON text it carries, without reading the scenario
+/// (asynchronous in the browser, like [`encode`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_text(value: &str) -> Result<String, LinkError> {
+    text(deflate::inflate(&deflated(value)?, MAX_JSON_BYTES))
+}
+
+/// See the native [`decode_text`].
+#[cfg(target_arch = "wasm32")]
+pub async fn decode_text(value: &str) -> Result<String, LinkError> {
+    text(deflate::inflate(&deflated(value)?, MAX_JSON_BYTES).await)
+}
+
+/// Reads an `s=` value back into a validated scenario.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode(value: &str) -> Result<Scenario, LinkError> {
+    scenario(&decode_text(value)?)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::model::presets::default_scenario;

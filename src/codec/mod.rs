@@ -2,6 +2,7 @@
 //! (import/export) and the CSV of the annual plan.
 
 pub mod csv;
+pub mod deflate;
 pub mod embed;
 pub mod file;
 pub mod fragment;

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::codec::fragment::Fragment;
+use crate::codec::link::{self, LinkError};
 use crate::i18n::{Lang, Text};
 use crate::state::{Action, AppState, View};
 
@@ -16,19 +17,35 @@ use super::present::Present;
 use super::simulation::SimulationBridge;
 use crate::state::widget::single_source;
 
-/// Properties of [`App`].
+/// Properties of [`App`]: see [`AppProps::open`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The address fragment the page was opened with.
     pub fragment: Fragment,
+    /// The JSON text the fragment's scenario (`s=`) unpacked to, if it has one.
+    pub link: Option<Result<String, LinkError>>,
+}
+
+impl AppProps {
+    /// The properties for a page opened with `fragment`: unpacks its scenario first, which the
+    /// browser does asynchronously (in a few milliseconds).
+    pub async fn open(fragment: Fragment) -> AppProps {
+        let link = match fragment.scenario.as_deref() {
+            Some(value) => Some(link::decode_text(value).await),
+            None => None,
+        };
+        AppProps { fragment, link }
+    }
 }
 
 /// The whole page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let fragment = props.fragment.clone();
+    let (fragment, link) = (props.fragment.clone(), props.link.clone());
     // What to open on (a link, the open saved scenario, or the default) and the saved library.
-    let boot = use_memo((), move |_| super::scenarios::startup(&fragment));
+    let boot = use_memo((), move |_| {
+        super::scenarios::startup(&fragment, link.as_ref())
+    });
     let library = {
         let boot = Rc::clone(&boot);
         use_state_eq(move || boot.1.clone())

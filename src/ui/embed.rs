@@ -24,6 +24,7 @@ use super::chart_views::WaterfallChart;
 use super::field::Field;
 use super::form::{display_text, use_scenario_json};
 use super::messages;
+use super::scenarios::share::use_link_value;
 
 crate::i18n::texts! {
     /// Texts of the embedded widget and the presentation mode.
@@ -137,7 +138,8 @@ pub fn embed(props: &EmbedProps) -> Html {
         }
     };
     let target = &state.valid.process_target;
-    let planner = address(&page_base(), View::Plan, lang, &state.valid);
+    let planner = use_link_value(Rc::clone(&state.valid), true)
+        .map(|s| AttrValue::from(address(&page_base(), View::Plan, lang, &s)));
     html! {
         <div class="embed">
             <h1 class="embed-title">{ widget_title(lang) }</h1>

@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 use crate::model::scenario::Scenario;
 
 use super::embed::page_base;
+use super::scenarios::share::use_link_value;
 
 crate::i18n::texts! {
     /// Texts of the embed dialog.
@@ -88,11 +89,12 @@ pub fn embed_code(props: &EmbedCodeProps) -> Html {
     let open = use_state_eq(|| false);
     let copy = use_state_eq(|| Copy::Idle);
     // Built only while the dialog is open, so typing in the planner never pays for it.
-    let text = if *open {
-        snippet_for(&page_base(), lang, &props.scenario)
-    } else {
-        String::new()
+    let value = use_link_value(Rc::clone(&props.scenario), *open);
+    let text = match (&value, *open) {
+        (Some(s), true) => snippet_for(&page_base(), lang, s),
+        _ => String::new(),
     };
+    let ready = !text.is_empty();
 
     let onopen = {
         let (open, copy) = (open.clone(), copy.clone());
@@ -104,8 +106,9 @@ pub fn embed_code(props: &EmbedCodeProps) -> Html {
     // Opened after the render that filled in the code, so the focused code is selected whole.
     {
         let (dialog_ref, code_ref) = (dialog_ref.clone(), code_ref.clone());
-        use_effect_with(*open, move |open| {
-            if let (true, Some(dialog)) = (*open, dialog_ref.cast::<HtmlDialogElement>()) {
+        // The browser makes the link asynchronously: open once the code is there.
+        use_effect_with(*open && ready, move |show| {
+            if let (true, Some(dialog)) = (*show, dialog_ref.cast::<HtmlDialogElement>()) {
                 if !dialog.open() {
                     // A modal dialog makes the rest of the page inert and closes on Escape.
                     let _ = dialog.show_modal();

@@ -38,10 +38,13 @@ pub fn start() {
     let Some(root) = document.get_element_by_id("app") else {
         return;
     };
-    root.set_inner_html("");
     let fragment = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .map(|h| Fragment::parse(&h))
         .unwrap_or_default();
-    yew::Renderer::<App>::with_root_and_props(root, app::AppProps { fragment }).render();
+    wasm_bindgen_futures::spawn_local(async move {
+        let props = app::AppProps::open(fragment).await;
+        root.set_inner_html("");
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
+    });
 }

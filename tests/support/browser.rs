@@ -21,9 +21,7 @@ pub async fn mount(fragment: &str) -> Element {
         .expect("appended");
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
-        AppProps {
-            fragment: Fragment::parse(fragment),
-        },
+        AppProps::open(Fragment::parse(fragment)).await,
     )
     .render();
     until("the figures show", || {

@@ -3,7 +3,7 @@
 //! [`use_autosave`] writes the library after every change, and [`Toolbar`] holds the controls.
 
 mod import_export;
-mod share;
+pub mod share;
 mod storage;
 mod toolbar;
 
@@ -73,6 +73,10 @@ texts! {
                           "The link is damaged or cut short: its scenario part (s=) does not unpack. Ask for the complete link.";
         LinkTooLarge => "Het scenario in de link is groter dan 1 MB en wordt niet gelezen.", "The link's scenario is larger than 1 MB and is not read.";
         LinkNotText => "Het scenario-deel (s=) van de link is geen tekst.", "The link's scenario part (s=) is not text.";
+        LinkUnsupported => "Deze browser kan links met een scenario niet uitpakken; open de link in een recente browser.",
+                           "This browser cannot unpack scenario links; open the link in a recent browser.";
+        LinkFailed => "Deze browser kan geen link met het scenario maken; exporteer het scenario als bestand.",
+                      "This browser cannot make a link with the scenario; export the scenario as a file.";
         LinkInvalid => "Het scenario in de link bevat fouten:", "The link's scenario has problems:";
         LinkDefaults => "leadplan toont daarom het standaardscenario.", "leadplan therefore shows the default scenario.";
         StorageUnavailable => "Opslag in deze browser is uitgeschakeld: wijzigingen worden niet bewaard. Exporteer uw scenario als bestand om het te houden.",
@@ -143,8 +147,12 @@ impl LibraryState {
 }
 
 /// What the page opens on: the link's scenario (unsaved, saved ones untouched), else the open
-/// saved scenario, else the default. The embed view reads no storage at all.
-pub fn startup(fragment: &Fragment) -> (Scenario, LibraryState) {
+/// saved scenario, else the default. `link` is the JSON text the fragment's `s=` unpacked to.
+/// The embed view reads no storage at all.
+pub fn startup(
+    fragment: &Fragment,
+    link: Option<&Result<String, LinkError>>,
+) -> (Scenario, LibraryState) {
     let embed = fragment.view == Some(View::Embed);
     let mut notices = Vec::new();
     let mut read_only = embed;
@@ -164,7 +172,7 @@ pub fn startup(fragment: &Fragment) -> (Scenario, LibraryState) {
             Err(e) => notices.push(Notice::Storage(e)),
         }
     }
-    let (scenario, origin) = match fragment.scenario.as_deref().map(link::decode) {
+    let (scenario, origin) = match link.map(|text| text.clone().and_then(|t| link::scenario(&t))) {
         Some(Ok(s)) => {
             library.current = None;
             (s, Origin::Link)
@@ -274,6 +282,7 @@ pub fn notices(props: &NoticesProps) -> Html {
                         LinkError::NotDeflate => html! { t(ScenarioText::LinkNotDeflate) },
                         LinkError::TooLarge => html! { t(ScenarioText::LinkTooLarge) },
                         LinkError::NotText => html! { t(ScenarioText::LinkNotText) },
+                        LinkError::Unsupported => html! { t(ScenarioText::LinkUnsupported) },
                         LinkError::Invalid(errors) => html! {
                             <>
                                 { t(ScenarioText::LinkInvalid) }

@@ -23,19 +23,20 @@ pub struct ShareProps {
     pub scenario: Rc<Scenario>,
 }
 
-/// The page's address without its fragment, plus `#fragment`.
-pub fn share_url(lang: Lang, scenario: &Scenario) -> String {
+/// The page's address without its fragment, plus `#fragment`; `None` when this browser cannot
+/// compress.
+pub async fn share_url(lang: Lang, scenario: &Scenario) -> Option<String> {
     let fragment = Fragment {
         lang: Some(lang),
         view: Some(View::Plan),
-        scenario: Some(link::encode(scenario)),
+        scenario: Some(link::encode(scenario).await?),
     }
     .to_fragment();
     let base = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|h| h.split('#').next().unwrap_or_default().to_owned())
         .unwrap_or_default();
-    format!("{base}#{fragment}")
+    Some(format!("{base}#{fragment}"))
 }
 
 /// Writes text to the clipboard; `Ok` once the browser accepted it.
@@ -57,12 +58,23 @@ async fn copy(text: &str) -> Result<(), JsValue> {
 
 use wasm_bindgen::JsCast;
 
+/// What became of the last click.
+#[derive(Clone, Copy, PartialEq)]
+enum Copy {
+    /// The link is on the clipboard.
+    Done,
+    /// The browser refused the clipboard; the link shows for copying by hand.
+    Refused,
+    /// The browser could not make the link.
+    NoLink,
+}
+
 /// The share button and its link field.
 #[function_component(Share)]
 pub fn share(props: &ShareProps) -> Html {
     let lang = props.lang;
     let link = use_state_eq(|| None::<String>);
-    let copied = use_state_eq(|| None::<bool>);
+    let copied = use_state_eq(|| None::<Copy>);
     // A changed scenario makes a shown link outdated: drop it.
     {
         let (link, copied) = (link.clone(), copied.clone());
@@ -74,11 +86,18 @@ pub fn share(props: &ShareProps) -> Html {
     let onclick = {
         let (link, copied, scenario) = (link.clone(), copied.clone(), Rc::clone(&props.scenario));
         Callback::from(move |_: MouseEvent| {
-            let url = share_url(lang, &scenario);
-            link.set(Some(url.clone()));
-            let copied = copied.clone();
+            let (link, copied, scenario) = (link.clone(), copied.clone(), Rc::clone(&scenario));
             wasm_bindgen_futures::spawn_local(async move {
-                copied.set(Some(copy(&url).await.is_ok()));
+                let Some(url) = share_url(lang, &scenario).await else {
+                    copied.set(Some(Copy::NoLink));
+                    return;
+                };
+                link.set(Some(url.clone()));
+                copied.set(Some(if copy(&url).await.is_ok() {
+                    Copy::Done
+                } else {
+                    Copy::Refused
+                }));
             });
         })
     };
@@ -94,12 +113,47 @@ pub fn share(props: &ShareProps) -> Html {
                     <label for="share-link">{ ScenarioText::ShareLink.get(lang) }</label>
                     <input id="share-link" type="text" readonly=true value={url.clone()} data-share-link="" onfocus={select_all} />
                     { match *copied {
-                        Some(true) => html! { <p role="status" class="hint">{ ScenarioText::Copied.get(lang) }</p> },
-                        Some(false) => html! { <p role="status" class="hint">{ ScenarioText::CopyRefused.get(lang) }</p> },
-                        None => html! {},
+                        Some(Copy::Done) => html! { <p role="status" class="hint">{ ScenarioText::Copied.get(lang) }</p> },
+                        Some(Copy::Refused) => html! { <p role="status" class="hint">{ ScenarioText::CopyRefused.get(lang) }</p> },
+                        _ => html! {},
                     } }
                 </div>
             }
+            if *copied == Some(Copy::NoLink) {
+                <p role="alert" class="notice warn">{ ScenarioText::LinkFailed.get(lang) }</p>
+            }
         </div>
     }
+}
+
+/// The share-link value (`s=`) of `scenario`, which the browser compresses asynchronously: made
+/// again after every change while `active`. Until a new one is ready the previous one stays;
+/// `None` before the first, and always where the browser cannot compress.
+///
+/// ```ignore
+/// let s = use_link_value(Rc::clone(&state.valid), true);
+/// let href = s.map(|s| address(&page_base(), View::Plan, lang, &s));
+/// ```
+#[hook]
+pub fn use_link_value(scenario: Rc<Scenario>, active: bool) -> Option<Rc<str>> {
+    let value = use_state_eq(|| None::<Rc<str>>);
+    {
+        let value = value.clone();
+        use_effect_with((scenario, active), move |(scenario, active)| {
+            // A newer scenario makes this one's result stale: it must not overwrite the newer.
+            let current = Rc::new(std::cell::Cell::new(true));
+            if *active {
+                let (scenario, current) = (Rc::clone(scenario), Rc::clone(&current));
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(s) = link::encode(&scenario).await
+                        && current.get()
+                    {
+                        value.set(Some(Rc::from(s)));
+                    }
+                });
+            }
+            move || current.set(false)
+        });
+    }
+    (*value).clone()
 }
