@@ -102,12 +102,7 @@ pub enum Problem {
     /// a number that is NaN or infinite.
     NotFinite,
     /// A number too large for a 64-bit float, such as `1e999`.
-    NumberTooLarge {
-        /// 1-based line of the number.
-        line: usize,
-        /// 1-based column just after the number.
-        column: usize,
-    },
+    NumberTooLarge,
     /// The value has the wrong JSON type, e.g. text where a number belongs.
     WrongType {
         /// What the field must be.
@@ -227,9 +222,9 @@ impl fmt::Display for Problem {
                 f,
                 "must be a finite number (NaN and Infinity are not numbers in JSON)"
             ),
-            Problem::NumberTooLarge { line, column } => write!(
+            Problem::NumberTooLarge => write!(
                 f,
-                "number too large (line {line}, column {column}); must be a finite number"
+                "number too large for a 64-bit float; must be a finite number"
             ),
             Problem::WrongType { expected, found } => {
                 write!(f, "must be {}, found {}", expected.noun(), found.noun())

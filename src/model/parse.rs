@@ -3,8 +3,10 @@
 //! Reading goes in four steps, none of which can panic:
 //!
 //! 1. **Syntax.** The text is parsed into a `serde_json::Value` (through `serde_path_to_error`,
-//!    so even a syntax error names the field it sits in). `NaN`, `Infinity` and numbers beyond
-//!    the 64-bit float range (`1e999`) are reported as such, with their line and column.
+//!    so even a syntax error names the field it sits in). `NaN` and `Infinity` are reported as
+//!    such, with their line and column. Numbers stay text here (serde_json's
+//!    `arbitrary_precision`); step 3 reads each with Rust's correctly rounded parser, so a
+//!    number beyond the 64-bit float range (`1e999`) is reported at its field.
 //! 2. **Version.** `version` is required. A newer version than [`CURRENT_VERSION`] is refused
 //!    (its fields may mean something else); an older one goes through [`migrate`].
 //!    A missing or mistyped `version` is reported and the rest is read as the current version,
@@ -167,9 +169,6 @@ fn path_string(path: &serde_path_to_error::Path) -> String {
 fn syntax_problem(text: &str, e: &serde_json::Error) -> Problem {
     let (line, column) = (e.line(), e.column());
     let message = e.to_string();
-    if message.starts_with("number out of range") {
-        return Problem::NumberTooLarge { line, column };
-    }
     if let Some(rest) = text_at(text, line, column) {
         let rest = rest.trim_start_matches([' ', '\t', ':', ',', '[', '-', '+']);
         if rest.starts_with("NaN") || rest.starts_with("Infinity") || rest.starts_with("inf") {
@@ -207,8 +206,9 @@ fn whole_number(v: &Value) -> Result<u64, Problem> {
     if let Some(u) = n.as_u64() {
         return Ok(u);
     }
-    let x = n.as_f64().unwrap_or(f64::NAN);
-    if x.fract() != 0.0 || !x.is_finite() {
+    // `as_f64` gives only finite floats: `None` is a number beyond the float range.
+    let x = n.as_f64().ok_or(Problem::NumberTooLarge)?;
+    if x.fract() != 0.0 {
         return Err(Problem::NotInteger);
     }
     // 2^53: above it, a float is not an exact integer any more.
@@ -273,6 +273,11 @@ impl Walker {
     fn number_value(&mut self, v: &Value, path: &str) -> f64 {
         match v.as_f64() {
             Some(x) if v.is_number() => x,
+            // A number whose float is infinite (`as_f64` gives only finite ones).
+            None if v.is_number() => {
+                self.fail(path, Problem::NumberTooLarge);
+                f64::NAN
+            }
             _ => {
                 self.wrong(path, JsonKind::Number, v);
                 f64::NAN
@@ -619,6 +624,14 @@ mod tests {
         let e = errors(&text);
         assert!(
             e[0].starts_with("sources[0].cost_per_lead: number too large"),
+            "{e:?}"
+        );
+        let text = default_scenario()
+            .to_json_pretty()
+            .replace("\"attempts\": 6", "\"attempts\": -1e400");
+        let e = errors(&text);
+        assert!(
+            e[0].starts_with("process_target.attempts: number too large"),
             "{e:?}"
         );
     }

@@ -69,7 +69,7 @@ pub fn rule(lang: Lang, e: &FieldError) -> String {
                 (false, false) => format!("Moet boven {lo} en onder {hi} liggen."),
             }
         }
-        Problem::NotFinite | Problem::NumberTooLarge { .. } => "Moet een eindig getal zijn.".into(),
+        Problem::NotFinite | Problem::NumberTooLarge => "Moet een eindig getal zijn.".into(),
         Problem::NotInteger => "Moet een heel getal zijn.".into(),
         Problem::Empty => "Mag niet leeg zijn.".into(),
         Problem::Missing => "Ontbreekt.".into(),
