@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew_agent::Registrable;
 use yew_agent::reactor::{ReactorScope, reactor};
 
+use crate::model::scenario::Scenario;
 use crate::model::simulate::Simulator;
 use crate::state::simulation::{HISTOGRAM_BINS, SimRequest, SimUpdate};
 
@@ -64,7 +65,7 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
     let mut next = scope.next().await;
     while let Some(request) = next.take() {
         let SimRequest { id, scenario } = request;
-        let mut sim = match Simulator::new(&scenario) {
+        let mut sim = match Scenario::from_json(&scenario).and_then(|s| Simulator::new(&s)) {
             Ok(sim) => sim,
             Err(errors) => {
                 let message = errors

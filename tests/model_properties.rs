@@ -5,6 +5,7 @@ mod common;
 
 use leadplan::model::expected::expected;
 use leadplan::model::expected::month_weights;
+use leadplan::model::parse::scenario_from_value;
 use leadplan::model::scenario::Scenario;
 use leadplan::model::simulate::simulate;
 use proptest::prelude::*;
@@ -67,6 +68,28 @@ proptest! {
     fn round_trip_through_json(s in common::scenario()) {
         prop_assume!(s.validate().is_empty());
         prop_assert_eq!(Scenario::from_json(&s.to_json_pretty()), Ok(s));
+    }
+
+    /// The page edits scenarios as JSON values and reads them back by hand (no derived
+    /// deserializer in the wasm): that must agree with serde's derived one, also outside the
+    /// valid ranges (those are `validate`'s to report), and refuse what the types cannot hold.
+    #[test]
+    fn reading_a_json_value_agrees_with_the_derived_deserializer(
+        s in common::scenario(), attempts in 0u32..1000, runs in 0u32..2_000_000,
+    ) {
+        let mut s = s;
+        s.process_now.attempts = attempts;
+        s.simulation.runs = runs;
+        let value = serde_json::to_value(&s).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let derived: Scenario = serde_json::from_value(value.clone())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(scenario_from_value(&value), Some(derived.clone()));
+        prop_assert_eq!(derived, s);
+        let mut wrong = value;
+        wrong["process_now"]["attempts"] = Value::from(-1);
+        prop_assert_eq!(scenario_from_value(&wrong), None);
+        wrong["process_now"]["attempts"] = Value::from("2");
+        prop_assert_eq!(scenario_from_value(&wrong), None);
     }
 }
 

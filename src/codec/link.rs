@@ -57,7 +57,7 @@ impl std::fmt::Display for LinkError {
 
 /// The JSON text a link carries for `scenario` (compact; any JSON of a scenario opens).
 pub fn json(scenario: &Scenario) -> String {
-    serde_json::to_string(scenario).unwrap_or_default()
+    scenario.to_json()
 }
 
 /// The `s=` value for raw DEFLATE data.

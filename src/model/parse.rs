@@ -69,6 +69,18 @@ pub fn migrate_with(
     Ok(())
 }
 
+/// The scenario in `value`, a document of the current version, if every field holds a value its
+/// Rust type can (ranges and rules are left to [`Scenario::validate`]): what
+/// `serde_json::from_value` would give, without a second, derived deserializer in the page.
+pub fn scenario_from_value(value: &Value) -> Option<Scenario> {
+    let mut w = Walker {
+        types_only: true,
+        ..Walker::default()
+    };
+    let scenario = w.scenario(value.as_object()?);
+    w.errors.is_empty().then_some(scenario)
+}
+
 /// See the module docs.
 pub(crate) fn scenario_from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
     let mut value = parse_syntax(text).map_err(|e| vec![e])?;
@@ -126,7 +138,8 @@ fn covers(bad: &str, path: &str) -> bool {
     }
 }
 
-fn parse_syntax(text: &str) -> Result<Value, FieldError> {
+/// The JSON value in `text`, or its syntax error (with the path it sits at).
+pub(crate) fn parse_syntax(text: &str) -> Result<Value, FieldError> {
     if text.trim().is_empty() {
         return Err(FieldError::new("", Problem::EmptyDocument));
     }
@@ -224,6 +237,8 @@ fn whole_number(v: &Value) -> Result<u64, Problem> {
 struct Walker {
     errors: Vec<FieldError>,
     bad: Vec<String>,
+    /// Whole numbers need only fit their Rust type; their ranges are left to `validate`.
+    types_only: bool,
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -322,6 +337,11 @@ impl Walker {
     }
 
     fn whole_u32(&mut self, v: Option<&Value>, path: &str, min: u32, max: u32, d: u32) -> u32 {
+        let (min, max) = if self.types_only {
+            (0, u32::MAX)
+        } else {
+            (min, max)
+        };
         match v {
             None => d,
             Some(v) => self

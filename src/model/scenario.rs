@@ -303,6 +303,13 @@ impl Scenario {
         // Serialising plain structs of numbers and strings cannot fail; fall back to "{}" anyway.
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
     }
+
+    /// The scenario as compact JSON (share links, the simulation worker). Made through a
+    /// `serde_json::Value`, whose encoder the page has anyway, rather than a third encoder of
+    /// the scenario itself.
+    pub fn to_json(&self) -> String {
+        serde_json::to_value(self).map_or_else(|_| "{}".to_string(), |v| v.to_string())
+    }
 }
 
 /// A length as the u32 that [`Problem`] stores (saturating; lists this long are refused anyway).

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::i18n::Lang;
 use crate::i18n::parse::{ParseError, parse_minutes, parse_number};
+use crate::model::parse::scenario_from_value;
 use crate::model::scenario::Scenario;
 
 /// What a field holds, which decides how its text is read and shown.
@@ -113,7 +114,7 @@ pub fn set(scenario: &Scenario, path: &str, value: Value) -> Result<Scenario, In
         .pointer_mut(&pointer(path))
         .ok_or(InputError::UnknownField)?;
     *slot = value;
-    serde_json::from_value(doc).map_err(|_| InputError::UnknownField)
+    scenario_from_value(&doc).ok_or(InputError::UnknownField)
 }
 
 /// Reads the field at `path` as JSON (for showing it in an input).

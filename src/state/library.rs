@@ -116,7 +116,8 @@ impl Library {
             return Loaded::default();
         };
         let mut loaded = Loaded::default();
-        let Ok(root) = serde_json::from_str::<Value>(text) else {
+        // The same JSON reader as scenario files (one copy in the page).
+        let Ok(root) = crate::model::parse::parse_syntax(text) else {
             loaded.notices.push(LoadNotice::NotJson);
             return loaded;
         };

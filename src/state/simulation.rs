@@ -14,8 +14,20 @@ pub const HISTOGRAM_BINS: usize = 30;
 pub struct SimRequest {
     /// Increases with every request, so stale updates can be recognised.
     pub id: u32,
-    /// The scenario, already validated by the page.
-    pub scenario: Scenario,
+    /// The scenario's JSON (the file format), already validated by the page. Text rather than
+    /// the struct, so the page needs no second (binary) encoding of scenarios: the worker reads
+    /// it with the same reader as files and links, exactly.
+    pub scenario: String,
+}
+
+impl SimRequest {
+    /// The request to simulate `scenario`.
+    pub fn new(id: u32, scenario: &Scenario) -> SimRequest {
+        SimRequest {
+            id,
+            scenario: scenario.to_json(),
+        }
+    }
 }
 
 /// Progress of a simulation: the summary over the runs done so far.
@@ -41,5 +53,21 @@ impl SimUpdate {
     /// Whether every run is done.
     pub fn finished(&self) -> bool {
         self.done >= self.total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::presets::WorkshopPreset;
+
+    #[test]
+    fn a_request_carries_the_scenario_exactly() {
+        for preset in WorkshopPreset::all() {
+            let s = preset.scenario();
+            let request = SimRequest::new(7, &s);
+            assert_eq!(request.id, 7);
+            assert_eq!(Scenario::from_json(&request.scenario), Ok(s));
+        }
     }
 }

@@ -157,10 +157,7 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
             *asked.borrow_mut() = id;
             asked_now.set(id);
             if let Some(tx) = requests.as_ref() {
-                let _ = tx.unbounded_send(SimRequest {
-                    id,
-                    scenario: (**scenario).clone(),
-                });
+                let _ = tx.unbounded_send(SimRequest::new(id, scenario));
             }
         });
     }
