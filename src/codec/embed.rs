@@ -124,9 +124,15 @@ mod tests {
     fn the_demo_article_uses_the_snippet_of_the_default_scenario() {
         let demo = include_str!("../../static/embed-demo.html");
         let expected = snippet_for("./", Lang::Nl, &link::encode(&default_scenario()));
-        assert!(
-            demo.contains(&expected),
-            "static/embed-demo.html must contain:\n{expected}"
+        // The widget's figure holds the snippet and nothing else.
+        let figure = demo
+            .split_once("<figure class=\"widget\">")
+            .and_then(|(_, rest)| rest.split_once("</figure>"))
+            .map(|(inside, _)| inside.trim());
+        assert_eq!(
+            figure,
+            Some(expected.trim()),
+            "static/embed-demo.html's widget figure must hold exactly:\n{expected}"
         );
     }
 }
