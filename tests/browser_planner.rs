@@ -128,10 +128,8 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
         curve_points(&root) == 7 && input(&root, "contact.response_curve[6][1]").value() == "30"
     })
     .await;
-    assert_eq!(
-        input(&root, "contact.response_curve[6][0]").value(),
-        "20160"
-    );
+    // Minutes show in the largest whole unit, as in the response-time field.
+    assert_eq!(input(&root, "contact.response_curve[6][0]").value(), "14 d");
     assert_eq!(input(&root, "contact.response_curve[6][1]").value(), "30");
     let current = find(&root, "[data-current-curve]").expect("current curve");
     assert_eq!(
@@ -144,10 +142,10 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
     click(&root, "button[aria-label=\"Remove point (point 1)\"]").await;
     // Child fields re-render in a later scheduler slice than the row list.
     until("the first point is removed", || {
-        curve_points(&root) == 5 && input(&root, "contact.response_curve[0][0]").value() == "60"
+        curve_points(&root) == 5 && input(&root, "contact.response_curve[0][0]").value() == "1 h"
     })
     .await;
-    assert_eq!(input(&root, "contact.response_curve[0][0]").value(), "60");
+    assert_eq!(input(&root, "contact.response_curve[0][0]").value(), "1 h");
 
     click(&root, "button[data-preset=\"Hbr2011\"]").await;
     until("the HBR preset is applied", || {
@@ -201,6 +199,18 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
         Some("false")
     );
     assert_eq!(value(&root, "expected.lost_revenue"), Some(before));
+
+    // Curve times take durations like the response-time field, on a full keyboard.
+    assert_eq!(minutes.get_attribute("inputmode").as_deref(), Some("text"));
+    type_into(&root, "contact.response_curve[2][0]", "6 h").await;
+    until("6 h is read as 360 minutes", || {
+        value(&root, "expected.lost_revenue").is_some_and(|v| v != before)
+    })
+    .await;
+    assert_eq!(
+        minutes.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]

@@ -28,6 +28,14 @@ pub enum FieldKind {
     Text,
 }
 
+impl FieldKind {
+    /// Whether typed values contain letters (names; durations such as "8 h"), so the input
+    /// offers a full keyboard rather than a numeric one.
+    pub fn takes_letters(self) -> bool {
+        matches!(self, FieldKind::Text | FieldKind::Minutes)
+    }
+}
+
 /// Why a typed text could not be applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputError {
@@ -54,6 +62,7 @@ pub fn kind_of(path: &str) -> FieldKind {
         "target_sales_per_year" => FieldKind::OptionalNumber,
         "name" | "currency" => FieldKind::Text,
         // Curve points are [minutes, factor]; the factor is a fraction shown in percent.
+        "response_curve" if path.ends_with("[0]") => FieldKind::Minutes,
         "response_curve" if path.ends_with("[1]") => FieldKind::Percent,
         _ => FieldKind::Number,
     }
@@ -157,7 +166,8 @@ mod tests {
         assert_eq!(kind_of("process_now.attempts"), FieldKind::Integer);
         assert_eq!(kind_of("sources[3].name"), FieldKind::Text);
         assert_eq!(kind_of("contact.response_curve[2][1]"), FieldKind::Percent);
-        assert_eq!(kind_of("contact.response_curve[2][0]"), FieldKind::Number);
+        assert_eq!(kind_of("contact.response_curve[2][0]"), FieldKind::Minutes);
+        assert_eq!(kind_of("contact.response_curve[2][1]"), FieldKind::Percent);
         assert_eq!(kind_of("target_sales_per_year"), FieldKind::OptionalNumber);
         assert_eq!(kind_of("sources[0].leads_per_month"), FieldKind::Number);
     }

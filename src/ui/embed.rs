@@ -17,7 +17,7 @@ use crate::codec::embed::{HEIGHT_MESSAGE, address, widget_title};
 use crate::i18n::parse::format_minutes;
 use crate::i18n::{Text, format};
 use crate::model::expected::expected;
-use crate::state::fields::{self, FieldKind};
+use crate::state::fields;
 use crate::state::{Action, AppState, View};
 
 use super::chart_views::WaterfallChart;
@@ -131,7 +131,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                 text={AttrValue::from(display_text(state, &doc, path))}
                 {error}
                 unit={unit.map(|u| AttrValue::from(u.to_owned()))}
-                text_input={fields::kind_of(path) == FieldKind::Text}
+                text_input={fields::kind_of(path).takes_letters()}
                 onedit={props.dispatch.reform(|(path, text): (String, String)| Action::Edit { path, text })}
                 onblur={props.dispatch.reform(Action::Blur)}
             />

@@ -137,7 +137,7 @@ impl Form<'_> {
                 warning={look.warning.map(AttrValue::from)}
                 unit={look.unit.map(|u| AttrValue::from(u.to_owned()))}
                 hide_label={look.hide_label}
-                text_input={fields::kind_of(path) == FieldKind::Text}
+                text_input={fields::kind_of(path).takes_letters()}
                 {onedit}
                 {onblur}
             />

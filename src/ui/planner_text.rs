@@ -39,7 +39,7 @@ crate::i18n::texts! {
     CurrentCurve => "Huidige curve", "Current curve";
     CustomCurve => "eigen punten", "custom points";
     UsePreset => "Gebruik", "Use";
-    PointMinutes => "Minuten na de lead", "Minutes after the lead";
+    PointMinutes => "Tijd na de lead", "Time after the lead";
     PointFactor => "Bereikbaarheid", "Reachability";
     Point => "punt", "point";
     AddPoint => "Punt toevoegen", "Add point";

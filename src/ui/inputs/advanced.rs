@@ -75,7 +75,7 @@ fn points(form: &Form<'_>) -> Html {
         html! {
             <tr key={i}>
                 <th scope="row">{ i + 1 }</th>
-                <td data-label={PlannerText::PointMinutes.get(lang)}>{ form.field(&path(0), &format!("{} ({which})", PlannerText::PointMinutes.get(lang)), Some("min"), None, true) }</td>
+                <td data-label={PlannerText::PointMinutes.get(lang)}>{ form.field(&path(0), &format!("{} ({which})", PlannerText::PointMinutes.get(lang)), None, None, true) }</td>
                 <td data-label={PlannerText::PointFactor.get(lang)}>{ form.field(&path(1), &format!("{} ({which})", PlannerText::PointFactor.get(lang)), Some("%"), None, true) }</td>
                 <td class="row-actions">
                     <button type="button" class="icon danger" onclick={remove} disabled={count <= 1}
