@@ -48,6 +48,36 @@ impl Fragment {
     }
 }
 
+/// What a changed address fragment asks of a page showing `lang` and `view`.
+#[derive(Debug, PartialEq)]
+pub enum AddressChange {
+    /// Nothing: the same language and view (the page's own updates), or no parameters at all
+    /// (an in-page link such as the skip link's `#results`).
+    None,
+    /// Switch the language and/or move between the planner and compare, keeping everything.
+    Switch(Option<Lang>, Option<View>),
+    /// A scenario link, or the widget or projector mode: open the page afresh, as if it had
+    /// been opened with this address (the scenario on screen is already autosaved).
+    Reopen,
+}
+
+impl Fragment {
+    /// What this fragment, newly in the address, asks of a page showing `lang` and `view`.
+    pub fn change_from(&self, lang: Lang, view: View) -> AddressChange {
+        let new_view = self.view.filter(|v| *v != view);
+        let new_lang = self.lang.filter(|l| *l != lang);
+        let switchable = |v: View| matches!(v, View::Plan | View::Compare);
+        if self.scenario.is_some() || new_view.is_some_and(|v| !switchable(v) || !switchable(view))
+        {
+            AddressChange::Reopen
+        } else if new_lang.is_some() || new_view.is_some() {
+            AddressChange::Switch(new_lang, new_view)
+        } else {
+            AddressChange::None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -61,5 +91,36 @@ mod tests {
         assert_eq!(f.to_fragment(), "lang=en&view=embed&s=abc-_");
         assert_eq!(Fragment::parse(""), Fragment::default());
         assert_eq!(Fragment::parse("#lang=xx&view=&s="), Fragment::default());
+    }
+
+    #[test]
+    fn only_new_requests_in_the_address_change_the_page() {
+        let f = Fragment::parse;
+        let (nl, plan) = (Lang::Nl, View::Plan);
+        assert_eq!(f("results").change_from(nl, plan), AddressChange::None);
+        assert_eq!(
+            f("lang=nl&view=plan").change_from(nl, plan),
+            AddressChange::None
+        );
+        assert_eq!(
+            f("lang=en&view=plan").change_from(nl, plan),
+            AddressChange::Switch(Some(Lang::En), None)
+        );
+        assert_eq!(
+            f("view=compare").change_from(nl, plan),
+            AddressChange::Switch(None, Some(View::Compare))
+        );
+        assert_eq!(
+            f("lang=nl&s=abc").change_from(nl, plan),
+            AddressChange::Reopen
+        );
+        assert_eq!(
+            f("view=present").change_from(nl, plan),
+            AddressChange::Reopen
+        );
+        assert_eq!(
+            f("view=plan").change_from(nl, View::Embed),
+            AddressChange::Reopen
+        );
     }
 }

@@ -1,11 +1,12 @@
-//! The root component: owns the state reducer, reads the address fragment once, keeps
-//! `<html lang>` in step with the language, and shows the page for the current view.
+//! The root component: owns the state reducer, reads the address fragment (and follows it when it
+//! changes while the page is open), keeps `<html lang>` in step with the language, and shows the
+//! page for the current view.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::codec::fragment::Fragment;
+use crate::codec::fragment::{AddressChange, Fragment};
 use crate::codec::link::{self, LinkError};
 use crate::i18n::{Lang, Text};
 use crate::state::{Action, AppState, View};
@@ -87,6 +88,7 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    use_address_changes(state.lang, state.view, &dispatch);
     let lang = state.lang;
     let snapshot: Rc<AppState> = Rc::new((*state).clone());
     // The widget and the projector mode are whole pages of their own, without the app's chrome.
@@ -168,4 +170,39 @@ fn lang_switch(props: &LangSwitchProps) -> Html {
             { button(Lang::En, "EN") }
         </div>
     }
+}
+
+/// Follows the address when its fragment changes while the page is open: a share link pasted
+/// into the address bar of an open leadplan tab, or a hand-edited `lang=`/`view=`.
+#[hook]
+fn use_address_changes(lang: Lang, view: View, dispatch: &Callback<Action>) {
+    let current = use_mut_ref(|| (lang, view));
+    *current.borrow_mut() = (lang, view);
+    let dispatch = dispatch.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            gloo::events::EventListener::new(&window, "hashchange", move |_| {
+                let Some(location) = web_sys::window().map(|w| w.location()) else {
+                    return;
+                };
+                let fragment = Fragment::parse(&location.hash().unwrap_or_default());
+                let (lang, view) = *current.borrow();
+                match fragment.change_from(lang, view) {
+                    AddressChange::None => {}
+                    AddressChange::Switch(new_lang, new_view) => {
+                        if let Some(l) = new_lang {
+                            dispatch.emit(Action::SetLang(l));
+                        }
+                        if let Some(v) = new_view {
+                            dispatch.emit(Action::SetView(v));
+                        }
+                    }
+                    AddressChange::Reopen => {
+                        let _ = location.reload();
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }

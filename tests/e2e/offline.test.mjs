@@ -46,8 +46,10 @@ test('after a first visit the app loads and works with no network', async () => 
   // The simulation worker and its wasm come from the cache too.
   await page.waitForSelector('[data-kpi="simulation.annual.lost_revenue.p50"]', { timeout: 20000 });
   // The widget and the projector mode work offline as well.
+  // A new view in the fragment: the app reopens itself in it (offline, from the cache).
+  const reopened = page.waitForEvent('load');
   await page.goto(`${base}#view=present`);
-  await page.reload();
+  await reopened;
   await page.waitForSelector('.present [data-kpi="expected.lost_revenue"]');
   assert.deepEqual(errors, []);
   await context.close();

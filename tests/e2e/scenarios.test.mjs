@@ -150,6 +150,31 @@ test('a share link opens in a fresh profile, without saving, and offers to save'
   await fresh.close();
 });
 
+test('the open page follows its address: a pasted link opens, lang= switches, in-page links change nothing', async () => {
+  const page = await openPage(env, { fragment: 'lang=nl' });
+  await page.evaluate(() => { window.__samePage = true; });
+  // The skip link changes the fragment to #results: same page, nothing reset.
+  await typeInto(page, 'sources[1].leads_per_month', '100');
+  await waitKpi(page, 'expected.leads', DEFAULT_LEADS + 12 * 40);
+  await page.evaluate(() => { location.hash = 'results'; });
+  await page.waitForTimeout(200);
+  assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 40);
+  assert.equal(await page.evaluate(() => window.__samePage), true);
+  // A hand-edited language: switched in place, nothing lost.
+  await page.evaluate(() => { location.hash = 'lang=en&view=plan'; });
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 40);
+  assert.equal(await page.evaluate(() => window.__samePage), true);
+  // A share link pasted into the address bar of the open tab opens its scenario.
+  const s = example();
+  s.sources[0].leads_per_month = 200;
+  await page.evaluate((link) => { location.hash = `lang=en&view=plan&s=${link}`; }, foreignLink(s));
+  await waitKpi(page, 'expected.leads', DEFAULT_LEADS + 12 * 80);
+  assert.ok(await page.isVisible('[data-offer="save"]'), 'offered for saving, as a link is');
+  assert.deepEqual(page.problems.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the default link is short; a link from another program opens; saved scenarios are not overwritten', async () => {
   const page = await openPage(env, { fragment: 'lang=en' });
   await page.click('[data-action="share"]');
@@ -160,8 +185,10 @@ test('the default link is short; a link from another program opens; saved scenar
   const scenario = example();
   scenario.sources[0].leads_per_month = 200;
   scenario.name = 'Made elsewhere';
+  // Same page, new fragment: the app opens the link afresh by itself.
+  const reopened = page.waitForEvent('load');
   await page.goto(`${env.base}#lang=en&view=plan&s=${foreignLink(scenario)}`);
-  await page.reload();
+  await reopened;
   await page.waitForSelector('[data-kpi="expected.leads"]');
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 80);
   assert.ok(await page.isVisible('[data-offer="save"]'));
@@ -321,8 +348,9 @@ test('the embed view neither reads nor writes storage', async () => {
   await typeInto(page, 'sources[0].leads_per_month', '300');
   await waitStored(page, 'return doc.scenarios[0].scenario.sources[0].leads_per_month === 300');
   const before = await stored(page);
+  const reopened = page.waitForEvent('load');
   await page.goto(`${env.base}#view=embed`);
-  await page.reload();
+  await reopened;
   await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
   // The saved, open scenario is not read: the widget shows the default (its sources combined
   // into one, with the combined conversion rounded to 0.01%: within 0.5% of the default).
