@@ -3,14 +3,13 @@
 //! language and style and kept, because building an Intl.NumberFormat is slow.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
 use super::Lang;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
     Money,
     Number(u8),
@@ -18,7 +17,8 @@ enum Style {
 }
 
 thread_local! {
-    static FORMATTERS: RefCell<HashMap<(Lang, Style), Intl::NumberFormat>> = RefCell::new(HashMap::new());
+    // A dozen or so (language, style) pairs: a list is as quick to search as a map.
+    static FORMATTERS: RefCell<Vec<((Lang, Style), Intl::NumberFormat)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn options(style: Style) -> Object {
@@ -52,11 +52,17 @@ fn format(lang: Lang, style: Style, value: f64) -> String {
         return "–".to_owned();
     }
     FORMATTERS.with(|cell| {
-        let mut map = cell.borrow_mut();
-        let formatter = map.entry((lang, style)).or_insert_with(|| {
-            let locales = Array::of1(&JsValue::from_str(lang.tag()));
-            Intl::NumberFormat::new(&locales, &options(style))
-        });
+        let mut list = cell.borrow_mut();
+        let key = (lang, style);
+        let at = match list.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let locales = Array::of1(&JsValue::from_str(lang.tag()));
+                list.push((key, Intl::NumberFormat::new(&locales, &options(style))));
+                list.len() - 1
+            }
+        };
+        let formatter = &list[at].1;
         formatter
             .format()
             .call1(&JsValue::UNDEFINED, &JsValue::from_f64(value))
