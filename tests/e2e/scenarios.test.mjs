@@ -243,6 +243,42 @@ test('corrupted storage shows a notice and opens on defaults; one bad scenario a
   await page.context().close();
 });
 
+test('full or disabled storage: a notice says so, and the planner keeps working', async () => {
+  // Full: every write of the library fails with the browser's QuotaExceededError.
+  const context = await env.browser.newContext();
+  await context.addInitScript((k) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === k) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  }, KEY);
+  const full = await context.newPage();
+  await full.goto(`${env.base}#lang=en`);
+  await full.waitForSelector('[data-kpi="expected.leads"]');
+  await typeInto(full, 'sources[0].leads_per_month', '121');
+  await full.waitForSelector('[data-notice="storage"][role="alert"]');
+  assert.match(await full.textContent('[data-notice="storage"]'), /storage is full/i);
+  assert.equal(await kpi(full, 'expected.leads'), DEFAULT_LEADS + 12);
+  await context.close();
+
+  // Disabled: reading localStorage throws (as with cookies blocked).
+  const blocked = await env.browser.newContext();
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('Access is denied.', 'SecurityError'); } });
+  });
+  const off = await blocked.newPage();
+  const errors = [];
+  off.on('pageerror', (e) => errors.push(String(e)));
+  await off.goto(`${env.base}#lang=en`);
+  await off.waitForSelector('[data-kpi="expected.leads"]');
+  assert.match(await off.textContent('[data-notice="storage"]'), /storage is disabled/i);
+  await typeInto(off, 'sources[0].leads_per_month', '121');
+  await waitKpi(off, 'expected.leads', DEFAULT_LEADS + 12);
+  assert.deepEqual(errors, []);
+  await blocked.close();
+});
+
 test('import: a good file is opened and saved; a bad file lists every problem and changes nothing', async () => {
   const page = await openPage(env, { fragment: 'lang=en' });
   const scenario = example();
