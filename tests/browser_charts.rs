@@ -10,8 +10,8 @@ use leadplan::charts::monthly::{self, Band, MonthBands, MonthlyData, MonthlyLabe
 use leadplan::charts::response_curve::{self, ResponseCurveData, ResponseCurveLabels};
 use leadplan::charts::waterfall::{self, WaterfallData, WaterfallLabels};
 use leadplan::charts::{
-    Axis, ChartError, Mapping, Theme, category_stride, format_minutes, label_budget, nice_ticks,
-    pick_spaced_ticks, stack_rows,
+    Axis, ChartError, Mapping, Theme, category_stride, label_budget, nice_ticks, pick_spaced_ticks,
+    stack_rows,
 };
 use plotters::style::RGBColor;
 use plotters_canvas::CanvasBackend;
@@ -43,7 +43,7 @@ fn money(v: f64) -> String {
     format!("€{:.1}M", v / 1e6)
 }
 fn minutes(v: f64) -> String {
-    format_minutes(v)
+    leadplan::i18n::parse::format_minutes(leadplan::i18n::Lang::En, v)
 }
 
 fn band(mean: f64) -> Band {
@@ -615,17 +615,6 @@ fn lost_revenue_degenerate_data() {
 
 // ---------------------------------------------------------------------------------------------
 // Pure helpers.
-
-#[wasm_bindgen_test]
-fn minutes_read_as_short_durations() {
-    assert_eq!(format_minutes(5.0), "5 min");
-    assert_eq!(format_minutes(480.0), "8 h");
-    assert_eq!(format_minutes(90.0), "1.5 h");
-    assert_eq!(format_minutes(2880.0), "2 d");
-    assert_eq!(format_minutes(10080.0), "7 d");
-    assert_eq!(format_minutes(0.5), "30 s");
-    assert_eq!(format_minutes(f64::NAN), "");
-}
 
 #[wasm_bindgen_test]
 fn nice_ticks_are_round_and_bounded() {

@@ -650,32 +650,6 @@ pub(crate) fn zero_based_range(lo: f64, hi: f64) -> (f64, f64) {
     )
 }
 
-/// A short duration label for minutes on the response-time axis: "30 s", "5 min", "8 h", "2 d".
-/// Uses the abbreviations the page also accepts as input (min, h, d); hours and days show one
-/// decimal only when needed ("1.5 h").
-pub fn format_minutes(minutes: f64) -> String {
-    fn trim(v: f64) -> String {
-        let rounded = (v * 10.0).round() / 10.0;
-        if (rounded - rounded.round()).abs() < 1e-9 {
-            format!("{}", rounded.round() as i64)
-        } else {
-            format!("{rounded:.1}")
-        }
-    }
-    if !minutes.is_finite() {
-        return String::new();
-    }
-    if minutes < 1.0 {
-        format!("{} s", (minutes * 60.0).round() as i64)
-    } else if minutes < 60.0 {
-        format!("{} min", trim(minutes))
-    } else if minutes < 1440.0 {
-        format!("{} h", trim(minutes / 60.0))
-    } else {
-        format!("{} d", trim(minutes / 1440.0))
-    }
-}
-
 /// `value` formatted with a leading "+" when positive (the caller's formatter adds the "−").
 pub(crate) fn signed(format: Format<'_>, value: f64) -> String {
     let text = format(value);

@@ -43,7 +43,7 @@ pub struct ResponseCurveLabels<'a> {
     pub now: &'a str,
     /// Marker text for the target's median, e.g. "Target".
     pub target: &'a str,
-    /// Formats minutes on the time axis (e.g. [`super::format_minutes`]).
+    /// Formats minutes on the time axis (the page passes `i18n::parse::format_minutes`).
     pub format_minutes: Format<'a>,
     /// Formats the factor (e.g. as a percentage).
     pub format_factor: Format<'a>,
