@@ -152,6 +152,31 @@ test('bad input in several fields is marked with what is expected, and the resul
   await page.context().close();
 });
 
+test('a long simulation shows its progress, keeps typing free, and a newer input replaces it', async () => {
+  const page = await openPage(env, { fragment: 'lang=en' });
+  await simulationDone(page);
+  await page.click('details.advanced > summary');
+  await typeInto(page, 'simulation.runs', '1000000');
+  // Partial results arrive while it runs: the progress bar moves between 0 and the total.
+  await page.waitForFunction(() => {
+    const p = document.querySelector('.sim-progress progress');
+    return p !== null && Number(p.max) === 1000000 && Number(p.value) > 0 && Number(p.value) < 1000000;
+  });
+  // Typing meanwhile is answered at once (the expected figures come from the page itself)...
+  const leads = await kpi(page, 'expected.leads');
+  await typeInto(page, 'sources[0].leads_per_month', '130');
+  await page.waitForFunction((l) => Number(document.querySelector('[data-kpi="expected.leads"]').dataset.value) === l + 120, leads);
+  // ...and starts a new simulation in place of the running one.
+  await typeInto(page, 'simulation.runs', '10000');
+  await simulationDone(page);
+  // The million-run simulation was cancelled, never finished: every recorded one is short
+  // (a million runs take well over a second here).
+  const durations = await page.evaluate(() => performance.getEntriesByName('leadplan:simulate').map((e) => e.duration));
+  assert.ok(durations.every((d) => d < 1000), `durations ${durations}`);
+  assert.deepEqual(page.problems.consoleErrors, []);
+  await page.context().close();
+});
+
 test('every chart draws, also after the simulation finished', async () => {
   const page = await openPage(env);
   await simulationDone(page);
