@@ -138,7 +138,9 @@ pub fn embed(props: &EmbedProps) -> Html {
         }
     };
     let target = &state.valid.process_target;
+    // The previous scenario's link until the browser has made this one's (a few ms).
     let planner = use_link_value(Rc::clone(&state.valid), true)
+        .latest
         .map(|s| AttrValue::from(address(&page_base(), View::Plan, lang, &s)));
     html! {
         <div class="embed">

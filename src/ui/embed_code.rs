@@ -89,8 +89,8 @@ pub fn embed_code(props: &EmbedCodeProps) -> Html {
     let open = use_state_eq(|| false);
     let copy = use_state_eq(|| Copy::Idle);
     // Built only while the dialog is open, so typing in the planner never pays for it.
-    let value = use_link_value(Rc::clone(&props.scenario), *open);
-    let text = match (&value, *open) {
+    let link = use_link_value(Rc::clone(&props.scenario), *open);
+    let text = match (&link.latest, *open && link.current) {
         (Some(s), true) => snippet_for(&page_base(), lang, s),
         _ => String::new(),
     };

@@ -1,13 +1,15 @@
 // The embedded widget from another origin: embed-demo.html is served by a second static server
 // (another port, so another origin) with its iframe pointing at the app server. At 320 px and
 // 720 px the iframe has no scrollbars, its height follows the widget's content, the widget sets
-// no cookies, writes no storage, and nothing is requested from any other host.
+// no cookies, writes no storage, and nothing is requested from any other host. The planner's
+// embed dialog gives the snippet of the scenario on screen.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, kpi, start } from './harness.mjs';
+import { inflateRawSync } from 'node:zlib';
+import { ROOT, kpi, openPage, start, typeInto } from './harness.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
 let env;
@@ -145,4 +147,34 @@ test('the full planner opened from the widget shows the widget\'s scenario', asy
   assert.equal(await planner.locator('header.app-header').count(), 1);
   assert.equal(await kpi(planner, 'expected.lost_revenue'), widgetLost);
   await context.close();
+});
+
+test('the embed dialog gives the snippet of the scenario on screen, selected, and closes back to its button', async () => {
+  const page = await openPage(env, { fragment: 'lang=en' });
+  const scenarioIn = async () => {
+    const code = await page.inputValue('#embed-code');
+    const src = code.match(/<iframe src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+    assert.match(src, /#view=embed&lang=en&s=[A-Za-z0-9_-]+$/);
+    return JSON.parse(inflateRawSync(Buffer.from(src.split('&s=')[1], 'base64url')).toString('utf8'));
+  };
+  await page.click('.embed-open');
+  await page.waitForSelector('dialog.embed-dialog[open]');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-code');
+  const selected = await page.evaluate(() => {
+    const a = document.getElementById('embed-code');
+    return a.selectionEnd - a.selectionStart === a.value.length && a.value.length > 0;
+  });
+  assert.ok(selected, 'the whole code is selected');
+  assert.equal((await scenarioIn()).sources[0].leads_per_month, 120);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('dialog.embed-dialog:not([open])', { state: 'attached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'embed-open');
+  // A changed scenario: the dialog shows the new one, never the old.
+  await typeInto(page, 'sources[0].leads_per_month', '130');
+  await page.waitForFunction(() => document.querySelector('[data-kpi="expected.leads"]').dataset.value === String(12 * 520));
+  await page.click('.embed-open');
+  await page.waitForSelector('dialog.embed-dialog[open]');
+  assert.equal((await scenarioIn()).sources[0].leads_per_month, 130);
+  assert.deepEqual(page.problems.consoleErrors, []);
+  await page.context().close();
 });

@@ -126,34 +126,52 @@ pub fn share(props: &ShareProps) -> Html {
     }
 }
 
+/// The share-link value (`s=`) the browser last made for a scenario (see [`use_link_value`]).
+#[derive(Clone, PartialEq)]
+pub struct LinkValue {
+    /// The latest value made; `None` before the first, and where the browser cannot compress.
+    pub latest: Option<Rc<str>>,
+    /// Whether `latest` is for the scenario passed now (else a newer one is being made).
+    pub current: bool,
+}
+
 /// The share-link value (`s=`) of `scenario`, which the browser compresses asynchronously: made
-/// again after every change while `active`. Until a new one is ready the previous one stays;
-/// `None` before the first, and always where the browser cannot compress.
+/// again after every change while `active`. Until a new one is ready the previous one stays
+/// available, marked as not current.
 ///
 /// ```ignore
-/// let s = use_link_value(Rc::clone(&state.valid), true);
-/// let href = s.map(|s| address(&page_base(), View::Plan, lang, &s));
+/// let link = use_link_value(Rc::clone(&state.valid), true);
+/// let href = link.latest.map(|s| address(&page_base(), View::Plan, lang, &s));
 /// ```
 #[hook]
-pub fn use_link_value(scenario: Rc<Scenario>, active: bool) -> Option<Rc<str>> {
-    let value = use_state_eq(|| None::<Rc<str>>);
+pub fn use_link_value(scenario: Rc<Scenario>, active: bool) -> LinkValue {
+    let made = use_state_eq(|| None::<(Rc<Scenario>, Rc<str>)>);
     {
-        let value = value.clone();
-        use_effect_with((scenario, active), move |(scenario, active)| {
+        let made = made.clone();
+        use_effect_with((Rc::clone(&scenario), active), move |(scenario, active)| {
             // A newer scenario makes this one's result stale: it must not overwrite the newer.
-            let current = Rc::new(std::cell::Cell::new(true));
+            let wanted = Rc::new(std::cell::Cell::new(true));
             if *active {
-                let (scenario, current) = (Rc::clone(scenario), Rc::clone(&current));
+                let (scenario, wanted) = (Rc::clone(scenario), Rc::clone(&wanted));
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(s) = link::encode(&scenario).await
-                        && current.get()
+                        && wanted.get()
                     {
-                        value.set(Some(Rc::from(s)));
+                        made.set(Some((scenario, Rc::from(s))));
                     }
                 });
             }
-            move || current.set(false)
+            move || wanted.set(false)
         });
     }
-    (*value).clone()
+    match &*made {
+        Some((from, value)) => LinkValue {
+            latest: Some(Rc::clone(value)),
+            current: Rc::ptr_eq(from, &scenario) || **from == *scenario,
+        },
+        None => LinkValue {
+            latest: None,
+            current: false,
+        },
+    }
 }
