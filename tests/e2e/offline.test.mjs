@@ -1,7 +1,10 @@
 // Offline use: after one visit the service worker controls the page; with the browser offline
 // and the server gone, a reload still shows the figures, draws the charts and runs the simulation.
+// A new deploy's worker waits until the old version's tabs are closed, then replaces its cache.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, chartState, start } from './harness.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
@@ -53,4 +56,74 @@ test('after a first visit the app loads and works with no network', async () => 
   await page.waitForSelector('.present [data-kpi="expected.lost_revenue"]');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+/** Polls `check` (which may be async) until it holds; fails after ten seconds. */
+async function until(check) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  assert.fail(`timed out waiting for ${check}`);
+}
+
+test('a new deploy waits until every tab of the old one is closed, then replaces its cache', async () => {
+  // A site of its own, so the test can deploy a new version into it.
+  const site = await mkdtemp(join(tmpdir(), 'leadplan-deploy-'));
+  await cp(join(ROOT, 'dist'), site, { recursive: true });
+  const own = await startServer(site, 0);
+  const base = `http://127.0.0.1:${own.address().port}/`;
+  const context = await env.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(base);
+    await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cacheNames = (p) => p.evaluate(() => caches.keys());
+    assert.deepEqual(await cacheNames(page), ['leadplan-v2']);
+
+    // Deploy 2: new service-worker rules (a new cache version), a stylesheet under a new hashed
+    // name, and a page that says which deploy it is.
+    const index = await readFile(join(site, 'index.html'), 'utf8');
+    const oldCss = index.match(/href=\.\/(style-[0-9a-f]+\.css)/)[1];
+    const newCss = 'style-0123456789abcdef.css';
+    await rename(join(site, oldCss), join(site, newCss));
+    await writeFile(join(site, 'index.html'), index.replace(oldCss, newCss).replace('<title>', '<meta content=2 name=leadplan-deploy><title>'));
+    const sw = await readFile(join(site, 'sw.js'), 'utf8');
+    assert.ok(sw.includes('"leadplan-v2"'));
+    await writeFile(join(site, 'sw.js'), sw.replaceAll('"leadplan-v2"', '"leadplan-v3"'));
+
+    // The open tab gets the new page (network first) but keeps its worker: the new one waits.
+    await page.reload();
+    await page.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
+    await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null));
+    assert.ok((await cacheNames(page)).includes('leadplan-v2'), 'the running worker keeps its cache');
+
+    // Every tab of the old version closed: the next visit runs the new worker, and only its
+    // cache is left, holding deploy 2's files and not deploy 1's.
+    await page.close();
+    const next = await context.newPage();
+    await next.goto(base);
+    await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await until(async () => JSON.stringify(await cacheNames(next)) === '["leadplan-v3"]');
+    const cached = await next.evaluate(async () => (await (await caches.open('leadplan-v3')).keys()).map((r) => new URL(r.url).pathname));
+    assert.ok(cached.includes(`/${newCss}`), `deploy 2's stylesheet is cached: ${cached}`);
+    assert.ok(!cached.includes(`/${oldCss}`), `deploy 1's stylesheet is gone: ${cached}`);
+
+    // And deploy 2 works offline.
+    await context.setOffline(true);
+    own.closeAllConnections();
+    await new Promise((ok) => own.close(ok));
+    await next.reload();
+    await next.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
+    await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  } finally {
+    await context.close();
+    own.closeAllConnections?.();
+    if (own.listening) await new Promise((ok) => own.close(ok));
+    await rm(site, { recursive: true, force: true });
+  }
 });
