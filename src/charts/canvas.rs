@@ -134,34 +134,41 @@ pub fn ChartCanvas(props: &ChartCanvasProps) -> Html {
         let error = error.clone();
         let name = props.name.clone();
         use_effect_with((props.draw.clone(), *size), move |(draw, size)| {
-            let (Some((width, height, scale)), Some(canvas)) =
-                (*size, canvas_ref.cast::<HtmlCanvasElement>())
-            else {
-                return;
-            };
-            // Assigning the size clears the canvas even when unchanged, so only when needed.
-            if canvas.width() != width {
-                canvas.set_width(width);
-            }
-            if canvas.height() != height {
-                canvas.set_height(height);
-            }
-            match draw.emit(DrawTarget {
-                canvas: canvas.clone(),
-                scale,
-            }) {
-                Ok(_mapping) => {
-                    let mut count = draws.borrow_mut();
-                    *count += 1;
-                    // Failing to set a test hook must not break the page.
-                    let _ = canvas.set_attribute("data-draws", &count.to_string());
-                    error.set(None);
+            let (draw, size) = (draw.clone(), *size);
+            // Each chart draws in a task of its own, after the render that changed it: the
+            // figures paint first, and the page's first render is not one long task.
+            let task = Timeout::new(0, move || {
+                let (Some((width, height, scale)), Some(canvas)) =
+                    (size, canvas_ref.cast::<HtmlCanvasElement>())
+                else {
+                    return;
+                };
+                // Assigning the size clears the canvas even when unchanged, so only when needed.
+                if canvas.width() != width {
+                    canvas.set_width(width);
                 }
-                Err(e) => {
-                    gloo::console::warn!(format!("chart {name}: {e}"));
-                    error.set(Some(e.to_string()));
+                if canvas.height() != height {
+                    canvas.set_height(height);
                 }
-            }
+                match draw.emit(DrawTarget {
+                    canvas: canvas.clone(),
+                    scale,
+                }) {
+                    Ok(_mapping) => {
+                        let mut count = draws.borrow_mut();
+                        *count += 1;
+                        // Failing to set a test hook must not break the page.
+                        let _ = canvas.set_attribute("data-draws", &count.to_string());
+                        error.set(None);
+                    }
+                    Err(e) => {
+                        gloo::console::warn!(format!("chart {name}: {e}"));
+                        error.set(Some(e.to_string()));
+                    }
+                }
+            });
+            // A newer change cancels a draw not yet done.
+            move || drop(task)
         });
     }
 
