@@ -284,14 +284,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             .and_then(|w| w.match_media("(min-width: 721px)").ok().flatten())
             .is_none_or(|m| m.matches())
     });
-    let date = js_sys::Date::new_0()
-        .to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
-        .as_string()
-        .unwrap_or_default();
+    // Today's date for the printed report, formatted again only when the language or the day
+    // changes (formatting is slow; reading the day is not).
+    let now = js_sys::Date::new_0();
+    let day = (now.get_full_year(), now.get_month(), now.get_date());
+    let date = use_memo((lang, day), move |(lang, _)| {
+        now.to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
+            .as_string()
+            .unwrap_or_default()
+    });
     html! {
         <>
             <div class="print-only print-header">
-                <p><strong>{ &current_name }</strong>{ " · " }{ t(ScenarioText::PrintedOn) }{ " " }<span data-print-date="">{ date }</span></p>
+                <p><strong>{ &current_name }</strong>{ " · " }{ t(ScenarioText::PrintedOn) }{ " " }<span data-print-date="">{ (*date).clone() }</span></p>
                 <p class="print-sources"><strong>{ t(ScenarioText::PrintSources) }{ ": " }</strong>{ t(ScenarioText::PrintSourcesText) }</p>
             </div>
             <section class="scenario-bar no-print" aria-label={t(ScenarioText::Scenarios)}>
