@@ -68,7 +68,7 @@ mod browser {
 
     /// Why a transform stopped.
     enum Stop {
-        /// The stream failed (corrupt input), or the browser has no such stream.
+        /// The stream failed: corrupt or cut-short input.
         Failed,
         /// More output than the limit.
         Limit,
