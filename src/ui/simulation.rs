@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use futures::StreamExt;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yew_agent::Spawnable;
@@ -156,8 +157,27 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
             let id = *asked.borrow() + 1;
             *asked.borrow_mut() = id;
             asked_now.set(id);
-            if let Some(tx) = requests.as_ref() {
-                let _ = tx.unbounded_send(SimRequest::new(id, scenario));
+            // Sent when the page is idle (at most 100 ms later): the simulation then does not
+            // compete for the CPU with the render and chart drawing this change started, and
+            // while someone types, only the last value is simulated.
+            let pending = (*requests).as_ref().and_then(|tx| {
+                let (tx, request) = (tx.clone(), SimRequest::new(id, scenario));
+                let send = Closure::once(move || {
+                    let _ = tx.unbounded_send(request);
+                });
+                let window = web_sys::window()?;
+                let options = web_sys::IdleRequestOptions::new();
+                options.set_timeout(100);
+                let handle = window
+                    .request_idle_callback_with_options(send.as_ref().unchecked_ref(), &options)
+                    .ok()?;
+                Some((window, handle, send))
+            });
+            move || {
+                // A newer change (or unmounting) cancels a request not yet sent.
+                if let Some((window, handle, _send)) = pending {
+                    window.cancel_idle_callback(handle);
+                }
             }
         });
     }
