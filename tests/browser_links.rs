@@ -29,7 +29,7 @@ async fn links_the_browser_makes_open_anywhere_and_round_trip() {
         // ...and through another DEFLATE implementation.
         let packed = URL_SAFE_NO_PAD.decode(&value).expect("base64url");
         let json = miniz_oxide::inflate::decompress_to_vec(&packed).expect("raw DEFLATE");
-        assert_eq!(json, link::json(&s).into_bytes());
+        assert_eq!(json, s.to_json().into_bytes());
     }
 }
 

@@ -55,11 +55,6 @@ impl std::fmt::Display for LinkError {
     }
 }
 
-/// The JSON text a link carries for `scenario` (compact; any JSON of a scenario opens).
-pub fn json(scenario: &Scenario) -> String {
-    scenario.to_json()
-}
-
 /// The `s=` value for raw DEFLATE data.
 pub fn from_deflated(deflated: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(deflated)
@@ -100,13 +95,13 @@ pub fn scenario(text: &str) -> Result<Scenario, LinkError> {
 /// compresses, asynchronously, and `None` means it cannot (no `CompressionStream`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn encode(scenario: &Scenario) -> String {
-    from_deflated(&deflate::deflate(json(scenario).as_bytes()))
+    from_deflated(&deflate::deflate(scenario.to_json().as_bytes()))
 }
 
 /// See the native [`encode`].
 #[cfg(target_arch = "wasm32")]
 pub async fn encode(scenario: &Scenario) -> Option<String> {
-    deflate::deflate(json(scenario).as_bytes())
+    deflate::deflate(scenario.to_json().as_bytes())
         .await
         .map(|d| from_deflated(&d))
 }

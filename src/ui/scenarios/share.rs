@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::codec::fragment::Fragment;
@@ -11,6 +11,7 @@ use crate::codec::link;
 use crate::i18n::Lang;
 use crate::model::scenario::Scenario;
 use crate::state::View;
+use crate::ui::embed::page_base;
 
 use super::ScenarioText;
 
@@ -32,11 +33,7 @@ pub async fn share_url(lang: Lang, scenario: &Scenario) -> Option<String> {
         scenario: Some(link::encode(scenario).await?),
     }
     .to_fragment();
-    let base = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
-        .unwrap_or_default();
-    Some(format!("{base}#{fragment}"))
+    Some(format!("{}#{fragment}", page_base()))
 }
 
 /// Writes text to the clipboard; `Ok` once the browser accepted it.
@@ -55,8 +52,6 @@ async fn copy(text: &str) -> Result<(), JsValue> {
         .await
         .map(|_| ())
 }
-
-use wasm_bindgen::JsCast;
 
 /// What became of the last click.
 #[derive(Clone, Copy, PartialEq)]
