@@ -54,13 +54,22 @@ pub fn register() {
     SimulationWorker::registrar().register();
 }
 
-/// Runs a few hundred runs of the default scenario as the worker starts, so the browser has
-/// compiled (and begun optimising) the simulation before the first real request: the first
-/// result a user waits for then comes from warm code. Takes a few milliseconds.
+/// Runs batches of the default scenario as the worker starts until they stop getting faster,
+/// so the browser has optimised the simulation before the first real request: the first result
+/// a user waits for then comes from warm code. Takes a few milliseconds.
 fn warm_up() {
     if let Ok(mut sim) = Simulator::new(&crate::model::presets::default_scenario()) {
-        for _ in 0..4 {
+        // Until a batch is no faster than the one before (the optimised code is in), at most
+        // 40 batches.
+        let mut last = f64::INFINITY;
+        for _ in 0..40 {
+            let t0 = now_ms();
             sim.run_batch(100);
+            let spent = now_ms() - t0;
+            if spent >= last * 0.9 {
+                break;
+            }
+            last = spent;
         }
     }
 }
