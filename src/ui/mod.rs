@@ -7,6 +7,7 @@ pub mod embed;
 pub mod embed_code;
 mod field;
 mod form;
+mod idle;
 mod inputs;
 mod kpi;
 mod messages;
