@@ -63,6 +63,7 @@
 //!   volume beyond Poisson noise): MODEL.md's example.
 #![deny(missing_docs)]
 
+pub mod buy_plan;
 pub mod contact;
 pub mod error;
 pub mod expected;
