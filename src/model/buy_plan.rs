@@ -25,7 +25,9 @@
 //! Budget to sales ([`budget_plan`]) is the same knapsack seen from the other side: after the
 //! committed costs, the money left buys leads in the same order, each source up to its cap,
 //! until the money or the caps are exhausted. Spending the cheapest plan's budget this way buys
-//! the cheapest plan's leads back (a test), so the two answers agree.
+//! the cheapest plan's leads, and so the target, back (a property test), so the two answers
+//! agree. (When the non-buyable sources reach the target alone, the cheapest plan buys nothing,
+//! while its budget, the committed costs, still gets the free buyable sources' leads.)
 //!
 //! # Choices
 //!

@@ -52,7 +52,10 @@ pub const MAX_BUDGET: f64 = 1e12;
 /// simulation settings. Fractions are 0..1, times minutes, money in `currency`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
-    /// Format version; [`CURRENT_VERSION`] once read.
+    /// Format version; [`CURRENT_VERSION`] once read (older documents are migrated).
+    /// [`Scenario::validate`] accepts 1..=[`CURRENT_VERSION`] here, so a version-1 document read
+    /// by the derived deserializer means what it meant; the JSON writers ignore this field and
+    /// write [`Scenario::format_version`].
     pub version: u32,
     /// Free text shown as the scenario's title (may be empty).
     #[serde(default)]
