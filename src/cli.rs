@@ -7,6 +7,11 @@
 //! leadplan --help
 //! ```
 //!
+//! `run` prints everything the model computes, the plans a marketeer can buy of MODEL.md §8
+//! included (`expected.plan.cheapest_*`, and `expected.plan.for_budget_*` when the scenario has
+//! a `budget_per_year`); `check` validates every field, those of §8 too. Scenarios of format
+//! versions 1 and 2 are read.
+//!
 //! Exit codes: 0 success; 1 invalid input (every error on standard error, one per line as
 //! `path: message`, nothing on standard output); 2 wrong usage.
 

@@ -30,6 +30,11 @@
 //!    gamma-distributed month-to-month variation) and sales, coupled so that both processes see
 //!    the same leads; percentiles per month and year and the chance of reaching the target.
 //!    Batched for a Web Worker; same seed, same bits.
+//! 5. **The plan a marketeer can buy** ([`buy_plan`], MODEL.md §8): sources may be not buyable
+//!    (free ones by default), capped, or carry a fixed cost per month. The cheapest plan keeps
+//!    the non-buyable sources' leads and buys the rest of the target from the buyable ones in
+//!    increasing cost per sale, up to their caps (a fractional knapsack); the same order spends
+//!    a given annual budget.
 //!
 //! Inputs are read by [`scenario::Scenario::from_json`] (every error at once, each with its
 //! field path: see [`parse`]); [`results::run`] produces the document the `leadplan` command
@@ -63,6 +68,7 @@
 //!   volume beyond Poisson noise): MODEL.md's example.
 #![deny(missing_docs)]
 
+pub mod buy_plan;
 pub mod contact;
 pub mod error;
 pub mod expected;

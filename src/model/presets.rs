@@ -102,6 +102,9 @@ pub fn default_scenario() -> Scenario {
         leads_per_month: leads,
         cost_per_lead: cost,
         conversion_now: conversion,
+        buyable: None,
+        max_leads_per_month: None,
+        fixed_cost_per_month: 0.0,
     };
     Scenario {
         version: CURRENT_VERSION,
@@ -120,6 +123,7 @@ pub fn default_scenario() -> Scenario {
             source("AutoScout24", 40.0, 18.0, 0.09),
             source("Phone & walk-in", 60.0, 0.0, 0.12),
         ],
+        budget_per_year: None,
         process_now: Process {
             follow_up_rate: 0.9,
             median_response_minutes: 480.0,
@@ -242,6 +246,9 @@ impl WorkshopPreset {
             leads_per_month: leads,
             cost_per_lead: cost,
             conversion_now: conversion,
+            buyable: None,
+            max_leads_per_month: None,
+            fixed_cost_per_month: 0.0,
         };
         let mut s = default_scenario();
         match self {

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 pub use super::error::{FieldError, JsonKind, Problem};
 
-/// The scenario format version this program writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+/// The newest scenario format version this program reads (and the `version` of every scenario
+/// once read: older documents are migrated). Writers emit [`Scenario::format_version`], the
+/// lowest version that can express the document, so version-1 scenarios stay version 1.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// Most lead sources a scenario may have.
 pub const MAX_SOURCES: usize = 50;
@@ -42,12 +44,18 @@ pub const MAX_RUNS: u32 = 1_000_000;
 pub const MAX_VOLUME_CV: f64 = 2.0;
 /// Latest response-curve point, in minutes (not in MODEL.md: a sanity limit, one year).
 pub const MAX_CURVE_MINUTES: f64 = 525_600.0;
+/// Largest annual marketing budget (not in MODEL.md: a sanity limit, 50 sources' worth of
+/// [`MAX_MONEY`] a month for a year, rounded up).
+pub const MAX_BUDGET: f64 = 1e12;
 
 /// One scenario: a dealer's lead sources, today's and the target follow-up process, and the
 /// simulation settings. Fractions are 0..1, times minutes, money in `currency`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
-    /// Format version; [`CURRENT_VERSION`] once read.
+    /// Format version; [`CURRENT_VERSION`] once read (older documents are migrated).
+    /// [`Scenario::validate`] accepts 1..=[`CURRENT_VERSION`] here, so a version-1 document read
+    /// by the derived deserializer means what it meant; the JSON writers ignore this field and
+    /// write [`Scenario::format_version`].
     pub version: u32,
     /// Free text shown as the scenario's title (may be empty).
     #[serde(default)]
@@ -68,6 +76,10 @@ pub struct Scenario {
     pub seasonality: Vec<f64>,
     /// The lead channels.
     pub sources: Vec<LeadSource>,
+    /// The annual marketing budget to spend on leads (MODEL.md §8, version 2); `None` (absent or
+    /// `null`): no budget question, `expected.plan.for_budget_*` are null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_per_year: Option<f64>,
     /// Today's follow-up process (calibrates the close rates).
     pub process_now: Process,
     /// The follow-up process aimed for.
@@ -93,6 +105,46 @@ pub struct LeadSource {
     pub cost_per_lead: f64,
     /// Today's observed lead-to-sale rate (0..1).
     pub conversion_now: f64,
+    /// Whether more leads of this source can be bought at `cost_per_lead` (MODEL.md §8,
+    /// version 2). Kept as the document gave it: `None` (absent) means the default, buyable
+    /// exactly when `cost_per_lead` > 0 (see [`LeadSource::is_buyable`]). An explicit value is
+    /// kept even when it equals the default, so the user's choice survives a later change of the
+    /// cost; only a value that differs from the default makes the document version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyable: Option<bool>,
+    /// At most this many leads a month can be had (> 0); `None`: no cap (MODEL.md §8, version
+    /// 2). Bounds only what the plans of [`crate::model::buy_plan`] buy; it is not checked
+    /// against today's `leads_per_month`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_leads_per_month: Option<f64>,
+    /// A subscription or listing package paid whatever the volume (≥ 0, default 0; MODEL.md §8,
+    /// version 2).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fixed_cost_per_month: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+impl LeadSource {
+    /// Whether the source is buyable: as given, else the default (cost_per_lead > 0: free
+    /// sources such as importer leads and walk-ins come as they come).
+    pub fn is_buyable(&self) -> bool {
+        self.buyable.unwrap_or(self.buyable_by_default())
+    }
+
+    /// The default of `buyable`: true when a lead costs something.
+    pub fn buyable_by_default(&self) -> bool {
+        self.cost_per_lead > 0.0
+    }
+
+    /// Whether any version-2 field of the source differs from its default.
+    fn uses_version_2(&self) -> bool {
+        self.buyable.is_some_and(|b| b != self.buyable_by_default())
+            || self.max_leads_per_month.is_some()
+            || self.fixed_cost_per_month != 0.0
+    }
 }
 
 /// A follow-up process: who gets called, how fast, how persistently.
@@ -149,6 +201,17 @@ impl Scenario {
         super::parse::scenario_from_json(text)
     }
 
+    /// The lowest format version that can express this scenario: 2 if any field of MODEL.md §8
+    /// is set to something other than its default (`budget_per_year` given; a source's
+    /// `buyable` different from its default, `max_leads_per_month` given, or
+    /// `fixed_cost_per_month` not 0), else 1. The JSON writers put this number in `version`, so
+    /// version-1 scenarios, files and share links stay byte for byte as they were.
+    pub fn format_version(&self) -> u32 {
+        let v2 =
+            self.budget_per_year.is_some() || self.sources.iter().any(LeadSource::uses_version_2);
+        if v2 { 2 } else { 1 }
+    }
+
     /// Checks every rule of MODEL.md §1 (and the sanity limits of this module); an empty list
     /// means valid. Non-finite numbers are reported as [`Problem::NotFinite`].
     pub fn validate(&self) -> Vec<FieldError> {
@@ -161,7 +224,7 @@ impl Scenario {
                     known: CURRENT_VERSION,
                 },
             );
-        } else if self.version < CURRENT_VERSION {
+        } else if self.version < 1 {
             c.push(
                 "version",
                 Problem::UnknownVersion {
@@ -201,6 +264,9 @@ impl Scenario {
             );
         }
         c.fraction("benchmark_conversion", self.benchmark_conversion);
+        if let Some(b) = self.budget_per_year {
+            c.range("budget_per_year", b, 0.0, true, MAX_BUDGET, true, false);
+        }
         self.validate_seasonality(&mut c);
         self.validate_sources(&mut c);
         c.process("process_now", &self.process_now);
@@ -283,6 +349,7 @@ impl Scenario {
                 false,
             );
             c.fraction(&format!("{p}.conversion_now"), s.conversion_now);
+            c.buying(&p, s);
         }
         // Calibration divides today's conversion by today's follow-up: with nobody followed up,
         // any conversion is unexplainable (MODEL.md §2).
@@ -298,17 +365,37 @@ impl Scenario {
         }
     }
 
-    /// The scenario as pretty-printed JSON (the export and `leadplan example` format).
+    /// The scenario as pretty-printed JSON (the export and `leadplan example` format), with
+    /// `version` = [`Scenario::format_version`].
     pub fn to_json_pretty(&self) -> String {
+        let versioned;
+        let s = if self.version == self.format_version() {
+            self
+        } else {
+            // A clone keeps the derived field order (a `Value` would sort the keys).
+            versioned = Scenario {
+                version: self.format_version(),
+                ..self.clone()
+            };
+            &versioned
+        };
         // Serialising plain structs of numbers and strings cannot fail; fall back to "{}" anyway.
-        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
+        serde_json::to_string_pretty(s).unwrap_or_else(|_| "{}".to_string())
     }
 
-    /// The scenario as compact JSON (share links, the simulation worker). Made through a
-    /// `serde_json::Value`, whose encoder the page has anyway, rather than a third encoder of
-    /// the scenario itself.
+    /// The scenario as compact JSON (share links, the simulation worker), with `version` =
+    /// [`Scenario::format_version`]. Made through a `serde_json::Value`, whose encoder the page
+    /// has anyway, rather than a third encoder of the scenario itself.
     pub fn to_json(&self) -> String {
-        serde_json::to_value(self).map_or_else(|_| "{}".to_string(), |v| v.to_string())
+        match serde_json::to_value(self) {
+            Ok(mut v) => {
+                if let Some(doc) = v.as_object_mut() {
+                    doc.insert("version".to_string(), self.format_version().into());
+                }
+                v.to_string()
+            }
+            Err(_) => "{}".to_string(),
+        }
     }
 }
 
@@ -380,6 +467,34 @@ impl Checker {
     fn integer(&mut self, path: &str, x: u32, min: u32, max: u32) {
         if x < min || x > max {
             self.push(path, Problem::between(f64::from(min), f64::from(max)));
+        }
+    }
+
+    /// The buying fields of source `p` (MODEL.md §8).
+    fn buying(&mut self, p: &str, s: &LeadSource) {
+        if let Some(cap) = s.max_leads_per_month {
+            self.range(
+                &format!("{p}.max_leads_per_month"),
+                cap,
+                0.0,
+                false,
+                MAX_LEADS_PER_MONTH,
+                true,
+                false,
+            );
+        }
+        self.range(
+            &format!("{p}.fixed_cost_per_month"),
+            s.fixed_cost_per_month,
+            0.0,
+            true,
+            MAX_MONEY,
+            true,
+            false,
+        );
+        // Free leads without a cap would make every plan buy infinitely many.
+        if s.is_buyable() && s.cost_per_lead == 0.0 && s.max_leads_per_month.is_none() {
+            self.push(format!("{p}.buyable"), Problem::FreeBuyableWithoutCap);
         }
     }
 
@@ -551,7 +666,13 @@ mod tests {
     #[test]
     fn newer_version_in_memory_is_refused() {
         let mut s = default_scenario();
-        s.version = 2;
+        s.version = CURRENT_VERSION + 1;
+        assert_eq!(paths(&s.validate()), vec!["version"]);
+        // Version 1 in memory (the derived deserializer of a version-1 document) means what it
+        // meant; version 0 never existed.
+        s.version = 1;
+        assert_eq!(s.validate(), vec![]);
+        s.version = 0;
         assert_eq!(paths(&s.validate()), vec!["version"]);
     }
 }
