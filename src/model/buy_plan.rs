@@ -31,10 +31,12 @@
 //!
 //! # Choices
 //!
-//! - **Committed costs.** Every source's fixed cost (12 · `fixed_cost_per_month`) and the lead
-//!   cost of the non-buyable sources' own leads (L_i · cost_per_lead_i: a user may mark a paid
-//!   source not buyable, e.g. a contract of fixed volume) are paid whatever is bought. Both are
-//!   in every plan's budget. Fixed costs are treated as committed even for a buyable source of
+//! - **Committed costs.** Every source's fixed cost (12 · `fixed_cost_per_month`) is paid
+//!   whatever is bought, and is in every plan's budget; the budget to sales spends what is left
+//!   after it ("after fixed costs"). A plan's budget counts lead costs of *bought* leads only, as
+//!   MODEL.md §8 says ("bought leads · cost_per_lead, plus all fixed costs"): a paid source
+//!   marked not buyable (e.g. a contract of fixed volume) delivers its leads at no cost to the
+//!   plan; its contract belongs in `fixed_cost_per_month`. Fixed costs are treated as committed even for a buyable source of
 //!   which the plan buys nothing (MODEL.md: "plus all fixed costs"): choosing which
 //!   subscriptions to drop is a fixed-charge problem the greedy order does not answer, and the
 //!   cost order c_i uses variable cost only.
@@ -44,7 +46,7 @@
 //! - **A budget below the committed costs** buys nothing: the result is the non-buyable
 //!   sources' leads and sales. A budget that covers them exactly still gets the free buyable
 //!   sources' leads (they cost nothing).
-//! - **Per source**, `budget` is leads · cost_per_lead + 12 · fixed_cost_per_month, in the
+//! - **Per source**, `budget` is bought leads · cost_per_lead + 12 · fixed_cost_per_month, in the
 //!   scenario's order, so the sources sum to the plan's budget.
 //! - A cap on a non-buyable source is ignored (it delivers its current leads).
 
@@ -59,7 +61,8 @@ pub struct SourcePurchase {
     pub name: String,
     /// Leads per year: today's for a non-buyable source, those bought for a buyable one.
     pub leads: f64,
-    /// leads · cost_per_lead + 12 · fixed_cost_per_month.
+    /// Bought leads · cost_per_lead + 12 · fixed_cost_per_month (a non-buyable source's own
+    /// leads are not bought, so cost the plan nothing but its fixed cost).
     pub budget: f64,
     /// Expected sales per year from these leads.
     pub sales: f64,
@@ -130,19 +133,21 @@ fn start(s: &Scenario, p: &[f64]) -> (Vec<f64>, Vec<usize>) {
     (leads, order)
 }
 
-/// What every plan pays whatever it buys: all fixed costs and the non-buyable sources' leads.
+/// What every plan pays whatever it buys: all fixed costs.
 fn committed_cost(s: &Scenario) -> f64 {
     s.sources
         .iter()
-        .map(|src| {
-            let own = if src.is_buyable() {
-                0.0
-            } else {
-                12.0 * src.leads_per_month * src.cost_per_lead
-            };
-            own + 12.0 * src.fixed_cost_per_month
-        })
+        .map(|src| 12.0 * src.fixed_cost_per_month)
         .sum()
+}
+
+/// The lead cost a plan pays for `leads` of `src`: only bought leads cost money in a plan.
+fn bought_cost(src: &LeadSource, leads: f64) -> f64 {
+    if src.is_buyable() {
+        leads * src.cost_per_lead
+    } else {
+        0.0
+    }
 }
 
 fn purchases(s: &Scenario, p: &[f64], leads: &[f64]) -> Vec<SourcePurchase> {
@@ -152,7 +157,7 @@ fn purchases(s: &Scenario, p: &[f64], leads: &[f64]) -> Vec<SourcePurchase> {
         .map(|(src, (&l, &p))| SourcePurchase {
             name: src.name.clone(),
             leads: l,
-            budget: l * src.cost_per_lead + 12.0 * src.fixed_cost_per_month,
+            budget: bought_cost(src, l) + 12.0 * src.fixed_cost_per_month,
             sales: l * p,
         })
         .collect()
@@ -183,7 +188,7 @@ pub fn cheapest_plan(s: &Scenario, p: &[f64], target: f64, weights: &[f64]) -> C
         .sources
         .iter()
         .zip(&leads)
-        .map(|(src, l)| l * src.cost_per_lead)
+        .map(|(src, &l)| bought_cost(src, l))
         .sum();
     let fixed_per_month: f64 = s.sources.iter().map(|src| src.fixed_cost_per_month).sum();
     let total_leads: f64 = leads.iter().sum();
@@ -337,24 +342,25 @@ mod tests {
     }
 
     #[test]
-    fn free_buyable_source_comes_first_and_non_buyable_paid_source_is_committed() {
+    fn free_buyable_source_comes_first_and_non_buyable_paid_source_costs_the_plan_nothing() {
         let (mut s, p) = market();
         s.sources[1].buyable = Some(true);
         s.sources[1].max_leads_per_month = Some(10.0);
         s.sources[0].buyable = Some(false);
         let plan = cheapest_plan(&s, &p, 300.0, &month_weights(&s));
-        // Website fixed: 1440 leads · 0.1 = 144 sales, 36000 committed. Importer 120 free
+        // Website fixed: 1440 leads · 0.1 = 144 sales, not bought. Importer 120 free
         // leads → 6, AutoTrack 600 → 60, Marktplaats the remaining 90 sales = 2250 leads.
         assert_eq!(plan.sources[0].leads, 1440.0);
         assert_eq!(plan.sources[1].leads, 120.0);
         assert_eq!(plan.sources[1].budget, 0.0);
         assert!(close(plan.sources[2].leads, 2250.0));
-        let budget = 36000.0 + 9000.0 + 2250.0 * 12.0 + 6000.0;
+        let budget = 9000.0 + 2250.0 * 12.0 + 6000.0;
+        assert_eq!(plan.sources[0].budget, 0.0);
         assert!(close(plan.budget, budget));
         let back = budget_plan(&s, &p, plan.budget);
         assert!(close(back.sales, 300.0), "{back:?}");
-        // Exactly the committed costs: the free leads still come.
-        let b = budget_plan(&s, &p, 42000.0);
+        // Exactly the committed (fixed) costs: the free leads still come.
+        let b = budget_plan(&s, &p, 6000.0);
         assert_eq!(b.sources[1].leads, 120.0);
         assert_eq!(b.sources[3].leads, 0.0);
     }
