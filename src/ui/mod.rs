@@ -19,6 +19,7 @@ pub mod present;
 mod results;
 pub mod scenarios;
 mod simulation;
+pub mod widget;
 
 pub use app::{App, AppProps};
 

@@ -290,7 +290,7 @@ test('compare, for a newcomer with nothing saved: the scenario on screen next to
 test('the widget sizes itself inside an article of another origin', async () => {
   const demo = await readFile(join(ROOT, 'dist', 'embed-demo.html'), 'utf8');
   const dir = await mkdtemp(join(tmpdir(), 'leadplan-article-'));
-  await writeFile(join(dir, 'embed-demo.html'), demo.replace('<iframe src="./#', `<iframe src="${base}#`));
+  await writeFile(join(dir, 'embed-demo.html'), demo.replace('<iframe src="./widget.html#', `<iframe src="${base}widget.html#`));
   const article = await startServer(dir, 0);
   try {
     const d = engine.driver;
@@ -333,6 +333,30 @@ test('the widget sizes itself inside an article of another origin', async () => 
   }
 });
 
+test('an address made for the widget before it had its own page opens the widget, without the planner\'s bundle', async () => {
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.revenue_per_sale = 30000;
+  const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  const d = engine.driver;
+  await d.get('about:blank');
+  await d.get(`${base}#view=embed&lang=en&s=${link}`);
+  await waitFor(d, 'the widget page', () => location.pathname.endsWith('/widget.html') &&
+    document.querySelector('.embed [data-kpi="expected.lost_revenue"]') !== null, [], 30_000);
+  assert.match(await d.getCurrentUrl(), /widget\.html#view=embed&lang=en&s=/);
+  const lost = await kpi(d, 'expected.lost_revenue');
+  assert.ok(Math.abs(lost - results.expected.lost_revenue) <= 1e-6 * results.expected.lost_revenue, `widget ${lost}, command ${results.expected.lost_revenue}`);
+  const loaded = await js(d, () => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+  assert.ok(loaded.some((n) => /^widget-[0-9a-f]+_bg\.wasm$/.test(n)), `the widget's wasm: ${loaded}`);
+  assert.ok(!loaded.some((n) => /^app-/.test(n)), `the planner's bundle is not loaded by the widget: ${loaded}`);
+  await waitFor(d, 'the widget\'s chart', () => Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0);
+  // The widget's link to the full planner opens the planner on the widget's scenario.
+  const planner = await js(d, () => document.querySelector('[data-planner-link]')?.href);
+  assert.match(planner, /\/#view=plan&lang=en&s=/);
+  await open(d, planner);
+  await waitKpi(d, 'expected.lost_revenue', 'to be the widget\'s scenario', 'return Math.abs(v - a) <= 1e-6 * a', results.expected.lost_revenue);
+});
+
 test('after a first visit the app reloads and works with the server gone (where the engine allows service workers)', async () => {
   const own = await startServer(join(ROOT, 'dist'), 0);
   const url = `http://127.0.0.1:${own.address().port}/`;
@@ -353,6 +377,10 @@ test('after a first visit the app reloads and works with the server gone (where 
     assert.equal(await kpi(d, 'expected.lost_revenue'), online);
     await waitFor(d, 'the monthly chart offline', () => Number(document.querySelector('canvas[data-chart="monthly"]')?.dataset.draws) > 0);
     await simulationDone(d);
+    // The widget's own page, never visited, was cached with the planner's deploy.
+    await d.get(`${url}widget.html#lang=en`);
+    await waitFor(d, 'the widget offline', () => document.querySelector('.embed [data-kpi="expected.lost_revenue"]') !== null &&
+      Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0, [], 30_000);
   } finally {
     if (own.listening) { own.closeAllConnections?.(); await new Promise((ok) => own.close(ok)); }
   }

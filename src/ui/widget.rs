@@ -1,0 +1,94 @@
+//! The widget's own page (`widget.html`, the `widget` binary): only the embedded widget, its
+//! link notices and the friendly panic message, so an article's readers download a fraction of
+//! the planner. Opened with the same fragment as the planner's `#view=embed` (which forwards
+//! here): `lang=`, `s=`.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::codec::fragment::Fragment;
+use crate::codec::link::{self, LinkError};
+use crate::state::widget::single_source;
+use crate::state::{Action, AppState, View};
+
+use super::embed::{Embed, EmbedText};
+
+/// Mounts the widget in `#app`.
+pub fn start() {
+    super::panic::install();
+    super::offline::register_service_worker();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        return;
+    };
+    let fragment = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| Fragment::parse(&h))
+        .unwrap_or_default();
+    wasm_bindgen_futures::spawn_local(async move {
+        let link = match fragment.scenario.as_deref() {
+            Some(value) => Some(link::decode_text(value).await),
+            None => None,
+        };
+        root.set_inner_html("");
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { fragment, link })
+            .render();
+    });
+}
+
+/// Properties of [`Widget`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    /// The address fragment the page was opened with.
+    pub fragment: Fragment,
+    /// The JSON text the fragment's scenario (`s=`) unpacked to, if it has one.
+    pub link: Option<Result<String, LinkError>>,
+}
+
+/// The widget page's root: the state reducer and the widget. It reads and writes no storage.
+#[function_component(Widget)]
+pub fn widget(props: &WidgetProps) -> Html {
+    let boot = {
+        let (fragment, link) = (props.fragment.clone(), props.link.clone());
+        use_memo((), move |_| {
+            let mut fragment = fragment;
+            // The widget's page shows the widget, whatever else the fragment says.
+            fragment.view = Some(View::Embed);
+            super::scenarios::startup(&fragment, link.as_ref())
+        })
+    };
+    let library = {
+        let boot = Rc::clone(&boot);
+        use_state_eq(move || boot.1.clone())
+    };
+    let lang = props.fragment.lang.unwrap_or_default();
+    let state = {
+        let boot = Rc::clone(&boot);
+        use_reducer(move || {
+            let scenario = single_source(boot.0.clone(), EmbedText::AllLeads.get(lang));
+            AppState::new(lang, View::Embed, scenario)
+        })
+    };
+    use_effect_with(state.lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let snapshot: Rc<AppState> = Rc::new((*state).clone());
+    html! {
+        <main id="main" class="embed-main">
+            <super::scenarios::Notices lang={state.lang} library={library.clone()} />
+            <Embed state={snapshot} {dispatch} />
+        </main>
+    }
+}
