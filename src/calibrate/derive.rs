@@ -25,7 +25,8 @@
 //! - **Attempts**: over contacted leads with an attempts value; the median rounded half away
 //!   from zero, clamped to 1..=20.
 //! - **Arrivals**: used leads by hour of the week of created in Amsterdam time, Monday 00:00–
-//!   00:59 first.
+//!   00:59 first: the wall clock as written for values without offset (a time in the skipped
+//!   hour keeps its hour), converted from UTC otherwise. Monthly counts likewise.
 //! - **Seasonality**: a calendar month (Amsterdam time) is whole when it starts at or after
 //!   the earliest created and ends at or before E. With at least 12 whole months, the weight of
 //!   each month of the year is the mean count of used leads over its whole months (with
@@ -283,7 +284,10 @@ pub fn finish(c: Collector<'_>) -> Result<Calibration, CalibrateError> {
             _ => {}
         }
 
-        let local = time::utc_to_amsterdam(created);
+        let local = lead
+            .created
+            .and_then(|s| s.wall_clock(order))
+            .unwrap_or_else(|| time::utc_to_amsterdam(created));
         let day = local.div_euclid(DAY_MS);
         let hour = local.rem_euclid(DAY_MS) / 3_600_000;
         arrivals[(time::weekday(day) * 24) as usize + hour as usize] += 1;

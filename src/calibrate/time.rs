@@ -95,19 +95,29 @@ impl Stamp {
         }
     }
 
-    /// The instant (ms since the Unix epoch, UTC), or `None` if the date does not exist in
-    /// `order` (month 13, 31 April).
-    pub fn resolve(self, order: DateOrder) -> Option<i64> {
+    /// The Amsterdam wall-clock time (ms since 1970-01-01 00:00 of the clock): as written for
+    /// a value without offset (so a time in the skipped hour keeps its hour), else converted.
+    pub fn wall_clock(self, order: DateOrder) -> Option<i64> {
         match self {
-            Stamp::Utc(ms) => Some(ms),
-            Stamp::Local(ms) => Some(amsterdam_to_utc(ms)),
+            Stamp::Utc(ms) => Some(utc_to_amsterdam(ms)),
+            Stamp::Local(ms) => Some(ms),
             Stamp::DayMonth { year, a, b, ms } => {
                 let (day, month) = match order {
                     DateOrder::DayFirst => (a, b),
                     DateOrder::MonthFirst => (b, a),
                 };
-                let days = civil_days(year, u32::from(month), u32::from(day))?;
-                Some(amsterdam_to_utc(days * DAY_MS + i64::from(ms)))
+                Some(civil_days(year, u32::from(month), u32::from(day))? * DAY_MS + i64::from(ms))
+            }
+        }
+    }
+
+    /// The instant (ms since the Unix epoch, UTC), or `None` if the date does not exist in
+    /// `order` (month 13, 31 April).
+    pub fn resolve(self, order: DateOrder) -> Option<i64> {
+        match self {
+            Stamp::Utc(ms) => Some(ms),
+            Stamp::Local(_) | Stamp::DayMonth { .. } => {
+                self.wall_clock(order).map(amsterdam_to_utc)
             }
         }
     }
