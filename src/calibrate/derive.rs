@@ -169,18 +169,22 @@ pub fn finish(c: Collector<'_>) -> Result<Calibration, CalibrateError> {
     }
 
     // Resolve every timestamp; E and the start of the span.
-    let resolved: Vec<(Option<i64>, Option<i64>)> = c
-        .leads
-        .iter()
-        .map(|l| {
-            (
-                l.created.and_then(|s| s.resolve(order)),
-                l.first_contact.and_then(|s| s.resolve(order)),
-            )
-        })
-        .collect();
-    let export_time = resolved.iter().flat_map(|&(a, b)| [a, b]).flatten().max();
-    let start = resolved.iter().filter_map(|r| r.0).min();
+    // Resolved twice (here and in the main loop) rather than stored: it is cheap.
+    let resolve = |l: &Lead| {
+        (
+            l.created.and_then(|s| s.resolve(order)),
+            l.first_contact.and_then(|s| s.resolve(order)),
+        )
+    };
+    let (mut export_time, mut start) = (None::<i64>, None::<i64>);
+    for l in &c.leads {
+        let (created, contact) = resolve(l);
+        export_time = export_time.max(created).max(contact);
+        start = match (start, created) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
 
     let has_contact_column = [Field::FirstContact, Field::ResponseMinutes, Field::Attempts]
         .iter()
@@ -203,7 +207,8 @@ pub fn finish(c: Collector<'_>) -> Result<Calibration, CalibrateError> {
     let mut used = 0u64;
     let e = export_time.unwrap_or(0);
 
-    for (lead, &(created, contact)) in c.leads.iter().zip(&resolved) {
+    for lead in &c.leads {
+        let (created, contact) = resolve(lead);
         let Some(created) = created.filter(|_| lead.source != NONE) else {
             invalid.note(lead.line);
             invalid.value(&invalid_reason(lead, &c), 5);

@@ -169,6 +169,8 @@ pub fn calibrate_with_progress(
         if text.contains('\0') {
             return Err(CalibrateError::Binary);
         }
+        // One row per line at most (quoted line breaks make fewer): room for all at once.
+        collector.reserve(text.bytes().filter(|&b| b == b'\n').count() + 1);
         table::read(&text, &mut collector, progress);
     }
     if !collector.has_header {

@@ -9,7 +9,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 
 use super::Progress;
 use super::table::{PROGRESS_EVERY, RowSink};
@@ -40,18 +40,35 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
+fn sheet<'a, R>(bytes: &'a [u8]) -> Result<Range<Data>, String>
+where
+    R: Reader<Cursor<&'a [u8]>>,
+    R::Error: std::fmt::Display,
+{
+    let mut book = R::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    match book.worksheet_range_at(0) {
+        Some(Ok(r)) => Ok(r),
+        Some(Err(e)) => Err(e.to_string()),
+        None => Err("the workbook has no sheet".to_string()),
+    }
+}
+
+/// The first sheet: of an .xlsx (or, failing that, .ods) for ZIP bytes, of an .xls otherwise.
+fn first_sheet(bytes: &[u8]) -> Result<Range<Data>, String> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        sheet::<Xlsx<_>>(bytes).or_else(|e| sheet::<Ods<_>>(bytes).map_err(|_| e))
+    } else {
+        sheet::<Xls<_>>(bytes)
+    }
+}
+
 /// Reads the first sheet into `sink`.
 pub fn read(
     bytes: &[u8],
     sink: &mut dyn RowSink,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<(), String> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let range = match book.worksheet_range_at(0) {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => return Err(e.to_string()),
-        None => return Err("the workbook has no sheet".to_string()),
-    };
+    let range = first_sheet(bytes)?;
     let first_row = range.start().map_or(0, |(r, _)| r);
     let total = range.height() as u64;
     let mut seen_header = false;
