@@ -569,6 +569,7 @@ fn check(c: &Calibration, x: &Expected, dialect: &str) {
         .map(|s| s.name.clone())
         .collect();
     assert_eq!(few.values, expect_few);
+    assert_eq!(few.rows.len() as u64, few.count.min(5));
     assert!(problem(ProblemKind::AmbiguousDateOrder).is_none());
     assert!(
         problem(ProblemKind::InvalidValues).is_none(),

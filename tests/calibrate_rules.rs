@@ -147,6 +147,64 @@ fn statuses_sold_flags_and_user_mappings() {
 }
 
 #[test]
+fn groups_apply_one_at_a_time() {
+    let c = run(
+        "Source;Created;First Contact;Attempts\nWeb;2026-01-01 10:00;2026-01-01 10:30;4\nWeb;2026-01-20 10:00;2026-01-20 12:30;4\n",
+    );
+    let base = serde_json::to_value(leadplan::model::presets::default_scenario()).unwrap();
+    let mut s = base.clone();
+    c.apply_follow_up(&mut s);
+    assert_eq!(s["sources"], base["sources"]);
+    assert_eq!(s["process_now"]["median_response_minutes"], 90.0);
+    assert_eq!(s["process_now"]["attempts"], 4);
+    assert_eq!(s["process_now"]["follow_up_rate"], 1.0);
+    assert!(s.get("arrivals").is_none() && s["version"] == 1);
+    let mut s = base.clone();
+    c.apply_sources(&mut s);
+    assert_eq!(s["process_now"], base["process_now"]);
+    assert_eq!(s["sources"].as_array().unwrap().len(), 1);
+    // Less than 12 whole months: seasonality stays the base's.
+    let mut s = base.clone();
+    c.apply_seasonality(&mut s);
+    assert_eq!(s, base);
+    c.apply_arrivals(&mut s);
+    assert_eq!(s["version"], 2);
+    // Thursday 1 January and Tuesday 20 January 2026, 10:00.
+    let arrivals = s["arrivals"].as_array().unwrap();
+    assert_eq!(
+        (arrivals[3 * 24 + 10].clone(), arrivals[24 + 10].clone()),
+        (1.into(), 1.into())
+    );
+    assert_eq!(arrivals.iter().filter(|v| **v != 0).count(), 2);
+}
+
+#[test]
+fn seasonality_from_whole_months() {
+    // 2025-01-15 … 2026-02-10: whole months February 2025 … January 2026 (12). Each month m
+    // gets m leads on its 5th, so the weights are 1…12; the partial months add leads that
+    // must not count.
+    let mut text = String::from("Source,Created\nWeb,2025-01-15 10:00\n");
+    for m in 1..=12u32 {
+        let year = if m == 1 { 2026 } else { 2025 };
+        for _ in 0..m {
+            text.push_str(&format!("Web,{year}-{m:02}-05 10:00\n"));
+        }
+    }
+    text.push_str("Web,2026-02-10 10:00\nWeb,2026-02-09 10:00\n");
+    let c = run(&text);
+    let w = c.seasonality.unwrap();
+    assert_eq!(
+        w,
+        [
+            1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0
+        ]
+    );
+    // Eleven whole months are not enough.
+    let c = run("Source,Created\nWeb,2025-01-15 10:00\nWeb,2025-12-31 10:00\n");
+    assert!(c.seasonality.is_none());
+}
+
+#[test]
 fn column_overrides() {
     let text = "Kanaal;Datum;Bron\nWeb;2026-01-01 10:00;x\nWeb;2026-01-02 10:00;y\n";
     assert!(matches!(

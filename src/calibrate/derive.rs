@@ -330,7 +330,8 @@ pub fn finish(c: Collector<'_>) -> Result<Calibration, CalibrateError> {
         .map(|&i| {
             let t = &per_source[i];
             if t.decided < FEW_DECIDED {
-                few.count += 1;
+                // `rows`: the first row of each such source.
+                few.note(t.first_row);
                 few.value(&c.sources[i], usize::MAX);
             }
             let (lo, hi) = jeffreys_interval(t.sold, t.decided);

@@ -99,7 +99,7 @@ pub enum ProblemKind {
     /// attempts > 0), reported only when the file has a column that could show contact.
     SoldWithoutContact,
     /// Sources with fewer than 30 decided leads (`values`): their conversion is uncertain;
-    /// `count` is the number of sources.
+    /// `count` is the number of sources, `rows` the first row of each (up to five).
     FewDecidedLeads,
     /// Dates like 03-04-2026 where no value proves the order: read day first.
     AmbiguousDateOrder,
