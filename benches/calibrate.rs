@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use leadplan::calibrate::time::{DateOrder, parse};
+use leadplan::calibrate::time::{DateOrder, civil_from_days, parse};
 use leadplan::calibrate::{Options, calibrate};
 
 const ROWS: u64 = 100_000;
@@ -47,7 +47,7 @@ fn export(iso: bool) -> Vec<u8> {
         let contact = (next() % 100 < 85).then(|| created + (next() % 3000) as i64 * 60);
         let stamp = |t: i64| {
             let (d, s) = (t.div_euclid(86_400), t.rem_euclid(86_400));
-            let (y, m, day) = civil(d);
+            let (y, m, day) = civil_from_days(d);
             if iso {
                 format!("{y}-{m:02}-{day:02}T{:02}:{:02}:00Z", s / 3600, s / 60 % 60)
             } else {
@@ -69,21 +69,6 @@ fn export(iso: bool) -> Vec<u8> {
         );
     }
     text.into_bytes()
-}
-
-fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (
-        yoe + era * 400 + i64::from(m <= 2),
-        m,
-        doy - (153 * mp + 2) / 5 + 1,
-    )
 }
 
 fn calibration(c: &mut Criterion) {

@@ -250,15 +250,7 @@ fn parse_iso(p: &mut Cursor, year: u32) -> Option<Stamp> {
     let (day, _) = p.digits(1, 2)?;
     let year = i32::try_from(year).ok()?;
     let days = civil_days(year, month, day)?;
-    let mut ms = 0;
-    if p.peek().is_some() {
-        match p.next()? {
-            b'T' | b't' | b' ' => {}
-            _ => return None,
-        }
-        p.skip_spaces();
-        ms = p.time_of_day(false)?;
-    }
+    let ms = p.optional_time(false)?;
     p.skip_spaces();
     let wall = days * DAY_MS + i64::from(ms);
     match p.next() {
@@ -306,16 +298,8 @@ fn parse_day_month(p: &mut Cursor, a: u32, sep: u8) -> Option<Stamp> {
     if n != 4 || a == 0 || b == 0 || a > 31 || b > 31 {
         return None;
     }
-    let mut ms = 0;
-    if p.peek().is_some() {
-        match p.next()? {
-            b'T' | b't' | b' ' => {}
-            _ => return None,
-        }
-        p.skip_spaces();
-        ms = p.time_of_day(true)?;
-        p.skip_spaces();
-    }
+    let ms = p.optional_time(true)?;
+    p.skip_spaces();
     if p.peek().is_some() {
         return None;
     }
@@ -383,6 +367,18 @@ impl Cursor<'_> {
         }
         let n = self.i - start;
         (n >= min).then_some((v, n))
+    }
+
+    /// Nothing (midnight), or `T` or spaces and a [`Cursor::time_of_day`].
+    fn optional_time(&mut self, am_pm: bool) -> Option<u32> {
+        match self.next() {
+            None => Some(0),
+            Some(b'T' | b't' | b' ') => {
+                self.skip_spaces();
+                self.time_of_day(am_pm)
+            }
+            Some(_) => None,
+        }
     }
 
     /// `h:mm`, `h:mm:ss` or `h:mm:ss.fff` (and, when `am_pm`, an optional `AM`/`PM`), in
