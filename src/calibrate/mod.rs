@@ -16,7 +16,7 @@
 //! values the lists do not know. Memory: the decoded text (borrowed when the file is UTF-8)
 //! plus about 100 bytes per row, well under three times the file for any real export.
 //!
-//! The choices §9 leaves open are documented in [`derive`] and on the [`report`] types.
+//! The choices §9 leaves open are documented in [`mod@derive`] and on the [`report`] types.
 #![deny(missing_docs)]
 
 pub mod beta;
