@@ -58,13 +58,49 @@ test('after a first visit the app loads and works with no network', async () => 
   await context.close();
 });
 
-/** Polls `check` (which may be async) until it holds; fails after ten seconds. */
-async function until(check) {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((ok) => setTimeout(ok, 100));
+/** Fails naming `what` unless `promise` settles within ten seconds: a bound on a wait for
+ * events, never a pause (it ends as soon as the promise does). */
+async function within(what, promise) {
+  let timer;
+  const deadline = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after 10 s waiting until ${what}`)), 10000);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
-  assert.fail(`timed out waiting for ${check}`);
+}
+
+/** In the page: resolves once the registration has a worker waiting, following the new worker's
+ * events (found, then installed) rather than polling. */
+async function newWorkerWaiting() {
+  const registration = await navigator.serviceWorker.getRegistration();
+  while (registration.waiting === null) {
+    // Checked and listened to in one task, so no event falls in between.
+    const worker = registration.installing;
+    await new Promise((ok) => {
+      if (worker !== null) worker.addEventListener('statechange', ok, { once: true });
+      else registration.addEventListener('updatefound', ok, { once: true });
+    });
+  }
+}
+
+/** In the page: resolves once `only` is the one cache left. The new worker deletes the other
+ * versions' caches when it activates, so after each listing that is not yet right this waits
+ * for that worker's next state change (installed, activating, activated). */
+async function onlyCache(only) {
+  const registration = await navigator.serviceWorker.getRegistration();
+  for (;;) {
+    const worker = registration.installing ?? registration.waiting ?? registration.active;
+    const state = worker?.state;
+    const names = await caches.keys();
+    if (names.length === 1 && names[0] === only) return;
+    // Unless its state changed while the caches were listed: then list them again at once.
+    if (worker && worker.state === state) {
+      await new Promise((ok) => worker.addEventListener('statechange', ok, { once: true }));
+    }
+  }
 }
 
 test('a new deploy waits until every tab of the old one is closed, then replaces its cache', async () => {
@@ -99,7 +135,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await page.reload();
     await page.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
     await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
-    await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null));
+    await within('the new deploy\'s worker is waiting', page.evaluate(newWorkerWaiting));
     assert.ok((await cacheNames(page)).includes('leadplan-v2'), 'the running worker keeps its cache');
 
     // Every tab of the old version closed: the next visit runs the new worker, and only its
@@ -108,7 +144,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     const next = await context.newPage();
     await next.goto(base);
     await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
-    await until(async () => JSON.stringify(await cacheNames(next)) === '["leadplan-v3"]');
+    await within('only the new deploy\'s cache is left', next.evaluate(onlyCache, 'leadplan-v3'));
     const cached = await next.evaluate(async () => (await (await caches.open('leadplan-v3')).keys()).map((r) => new URL(r.url).pathname));
     assert.ok(cached.includes(`/${newCss}`), `deploy 2's stylesheet is cached: ${cached}`);
     assert.ok(!cached.includes(`/${oldCss}`), `deploy 1's stylesheet is gone: ${cached}`);
