@@ -107,6 +107,10 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
   // A site of its own, so the test can deploy a new version into it.
   const site = await mkdtemp(join(tmpdir(), 'leadplan-deploy-'));
   await cp(join(ROOT, 'dist'), site, { recursive: true });
+  // This deploy's cache version (the service worker names it) and the next deploy's.
+  const version = Number((await readFile(join(site, 'sw.js'), 'utf8')).match(/"leadplan-v(\d+)"/)[1]);
+  const oldCache = `leadplan-v${version}`;
+  const newCache = `leadplan-v${version + 1}`;
   const own = await startServer(site, 0);
   const base = `http://127.0.0.1:${own.address().port}/`;
   const context = await env.browser.newContext();
@@ -118,7 +122,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cacheNames = (p) => p.evaluate(() => caches.keys());
-    assert.deepEqual(await cacheNames(page), ['leadplan-v2']);
+    assert.deepEqual(await cacheNames(page), [oldCache]);
 
     // Deploy 2: new service-worker rules (a new cache version), a stylesheet under a new hashed
     // name, and a page that says which deploy it is.
@@ -128,15 +132,15 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await rename(join(site, oldCss), join(site, newCss));
     await writeFile(join(site, 'index.html'), index.replace(oldCss, newCss).replace('<title>', '<meta content=2 name=leadplan-deploy><title>'));
     const sw = await readFile(join(site, 'sw.js'), 'utf8');
-    assert.ok(sw.includes('"leadplan-v2"'));
-    await writeFile(join(site, 'sw.js'), sw.replaceAll('"leadplan-v2"', '"leadplan-v3"'));
+    assert.ok(sw.includes(`"${oldCache}"`));
+    await writeFile(join(site, 'sw.js'), sw.replaceAll(`"${oldCache}"`, `"${newCache}"`));
 
     // The open tab gets the new page (network first) but keeps its worker: the new one waits.
     await page.reload();
     await page.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
     await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
     await within('the new deploy\'s worker is waiting', page.evaluate(newWorkerWaiting));
-    assert.ok((await cacheNames(page)).includes('leadplan-v2'), 'the running worker keeps its cache');
+    assert.ok((await cacheNames(page)).includes(oldCache), 'the running worker keeps its cache');
 
     // Every tab of the old version closed: the next visit runs the new worker, and only its
     // cache is left, holding deploy 2's files and not deploy 1's.
@@ -144,8 +148,8 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     const next = await context.newPage();
     await next.goto(base);
     await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
-    await within('only the new deploy\'s cache is left', next.evaluate(onlyCache, 'leadplan-v3'));
-    const cached = await next.evaluate(async () => (await (await caches.open('leadplan-v3')).keys()).map((r) => new URL(r.url).pathname));
+    await within('only the new deploy\'s cache is left', next.evaluate(onlyCache, newCache));
+    const cached = await next.evaluate(async (c) => (await (await caches.open(c)).keys()).map((r) => new URL(r.url).pathname), newCache);
     assert.ok(cached.includes(`/${newCss}`), `deploy 2's stylesheet is cached: ${cached}`);
     assert.ok(!cached.includes(`/${oldCss}`), `deploy 1's stylesheet is gone: ${cached}`);
 
