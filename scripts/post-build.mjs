@@ -24,9 +24,10 @@ if (!dir) {
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
-// The page this build is for (index.html, or widget.html in the widget's build).
-const page = basename(process.env.TRUNK_HTML_FILE || 'index.html');
-const htmlPath = join(dir, page);
+// trunk writes the page it builds as index.html, whatever the source's name (widget.html in the
+// widget's build: scripts/build renames it).
+const page = `index.html (from ${basename(process.env.TRUNK_HTML_FILE || 'index.html')})`;
+const htmlPath = join(dir, 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 
 for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js'))) {

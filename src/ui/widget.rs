@@ -9,10 +9,12 @@ use yew::prelude::*;
 
 use crate::codec::fragment::Fragment;
 use crate::codec::link::{self, LinkError};
+use crate::model::presets::default_scenario;
 use crate::state::widget::single_source;
 use crate::state::{Action, AppState, View};
 
 use super::embed::{Embed, EmbedText};
+use super::scenarios::link_error_text;
 
 /// Mounts the widget in `#app`.
 pub fn start() {
@@ -51,24 +53,20 @@ pub struct WidgetProps {
 /// The widget page's root: the state reducer and the widget. It reads and writes no storage.
 #[function_component(Widget)]
 pub fn widget(props: &WidgetProps) -> Html {
-    let boot = {
-        let (fragment, link) = (props.fragment.clone(), props.link.clone());
-        use_memo((), move |_| {
-            let mut fragment = fragment;
-            // The widget's page shows the widget, whatever else the fragment says.
-            fragment.view = Some(View::Embed);
-            super::scenarios::startup(&fragment, link.as_ref())
+    let lang = props.fragment.lang.unwrap_or_default();
+    // The link's scenario, or the default with what was wrong with the link.
+    let opened = {
+        let link = props.link.clone();
+        use_memo((), move |_| match link.map(|text| text.and_then(|t| link::scenario(&t))) {
+            Some(Ok(s)) => (s, None),
+            Some(Err(e)) => (default_scenario(), Some(e)),
+            None => (default_scenario(), None),
         })
     };
-    let library = {
-        let boot = Rc::clone(&boot);
-        use_state_eq(move || boot.1.clone())
-    };
-    let lang = props.fragment.lang.unwrap_or_default();
     let state = {
-        let boot = Rc::clone(&boot);
+        let opened = Rc::clone(&opened);
         use_reducer(move || {
-            let scenario = single_source(boot.0.clone(), EmbedText::AllLeads.get(lang));
+            let scenario = single_source(opened.0.clone(), EmbedText::AllLeads.get(lang));
             AppState::new(lang, View::Embed, scenario)
         })
     };
@@ -87,7 +85,9 @@ pub fn widget(props: &WidgetProps) -> Html {
     let snapshot: Rc<AppState> = Rc::new((*state).clone());
     html! {
         <main id="main" class="embed-main">
-            <super::scenarios::Notices lang={state.lang} library={library.clone()} />
+            if let Some(e) = &opened.1 {
+                <div class="notices"><div class="notice error" role="alert"><div class="notice-body">{ link_error_text(state.lang, e) }</div></div></div>
+            }
             <Embed state={snapshot} {dispatch} />
         </main>
     }
