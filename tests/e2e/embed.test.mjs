@@ -19,9 +19,9 @@ before(async () => {
   env = await start();
   // The demo as shipped, with its relative iframe src pointed at the app's origin.
   const demo = await readFile(join(ROOT, 'dist', 'embed-demo.html'), 'utf8');
-  assert.match(demo, /<iframe src="\.\/#view=embed&amp;lang=nl&amp;s=/, 'the demo embeds the widget with a relative src');
+  assert.match(demo, /<iframe src="\.\/widget\.html#view=embed&amp;lang=nl&amp;s=/, 'the demo embeds the widget with a relative src');
   articleDir = await mkdtemp(join(tmpdir(), 'leadplan-article-'));
-  await writeFile(join(articleDir, 'embed-demo.html'), demo.replace('<iframe src="./#', `<iframe src="${env.base}#`));
+  await writeFile(join(articleDir, 'embed-demo.html'), demo.replace('<iframe src="./widget.html#', `<iframe src="${env.base}widget.html#`));
   article = await startServer(articleDir, 0);
 });
 after(async () => {
