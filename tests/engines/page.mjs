@@ -64,6 +64,19 @@ export async function typeInto(driver, name, text) {
   await input.sendKeys(text);
 }
 
+/**
+ * Puts `text` into the input named `name` in one go, as a paste does (typed key by key, "2.5"
+ * would pass through the valid "2", and the last valid results would be that value's).
+ */
+export async function pasteInto(driver, name, text) {
+  await js(driver, (n, t) => {
+    const input = document.querySelector(`input[name="${n}"]`);
+    input.focus();
+    input.value = t;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: t }));
+  }, name, text);
+}
+
 export async function click(driver, css) {
   await (await driver.findElement(By.css(css))).click();
 }
