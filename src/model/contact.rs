@@ -235,12 +235,7 @@ mod tests {
             c.first_attempt = 0.05;
             for (median, spread, attempts) in [(7.0, 3.0, 6), (480.0, 100.0, 1), (60.0, 1.001, 20)]
             {
-                let p = Process {
-                    follow_up_rate: 1.0,
-                    median_response_minutes: median,
-                    response_spread: spread,
-                    attempts,
-                };
+                let p = Process::typed(1.0, median, spread, attempts);
                 cases.push((c.clone(), p));
             }
         }

@@ -63,13 +63,16 @@
 //!   volume beyond Poisson noise): MODEL.md's example.
 #![deny(missing_docs)]
 
+pub mod capacity;
 pub mod contact;
 pub mod error;
 pub mod expected;
 pub mod histogram;
 pub mod parse;
 pub mod presets;
+pub mod queue;
 pub mod results;
 pub mod sampling;
 pub mod scenario;
 pub mod simulate;
+pub mod staffing;
