@@ -300,13 +300,32 @@ pub fn reference_summary() -> [f64; 6] {
 
 /// The bits of [`reference_summary`] (`f64::to_bits`), pinned: a change means the queue's
 /// results changed.
-pub const REFERENCE_SUMMARY_BITS: [u64; 6] = [0, 0, 0, 0, 0, 0];
+/// In numbers: median 51.42 min, p90 1122.7 min, mean 443.4 min, 45.9% within 5 minutes,
+/// 50.5% within 60, E\[P_contact\] 0.6547.
+pub const REFERENCE_SUMMARY_BITS: [u64; 6] = [
+    0x4049_b600_0000_0000,
+    0x4091_8acc_cccc_cccc,
+    0x407b_b5df_d552_a4a3,
+    0x3fdd_61b7_26e6_8375,
+    0x3fe0_2b56_5d7c_216f,
+    0x3fe4_f3b5_fd63_7a81,
+];
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::contact::contact_probability;
     use crate::model::presets::default_scenario;
+
+    #[test]
+    fn reference_summary_is_pinned() {
+        // Value stability: the queue's streams, arrivals, service times and histogram. The same
+        // constants serve a browser test of native-versus-WebAssembly bit equality.
+        assert_eq!(
+            reference_summary().map(f64::to_bits),
+            REFERENCE_SUMMARY_BITS
+        );
+    }
 
     #[test]
     fn retries_formula() {
