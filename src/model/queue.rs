@@ -389,6 +389,11 @@ impl ResponseTimes {
 /// The FCFS queue with time-varying staff, fed leads one at a time in arrival order.
 struct Queue<'a> {
     staff: &'a WeekStaffing,
+    /// The staffing segment of the latest time looked at: its index, and its end and its week's
+    /// start in minutes from the start (times only grow, so it moves forward).
+    segment: usize,
+    segment_end: f64,
+    week_start: f64,
     reaction: f64,
     /// Completion times (as bits: positive floats order like their bits) of responses in
     /// progress.
@@ -400,10 +405,37 @@ impl<'a> Queue<'a> {
     fn new(staff: &'a WeekStaffing, reaction: f64) -> Queue<'a> {
         Queue {
             staff,
+            segment: 0,
+            segment_end: f64::from(staff.at(0).1),
+            week_start: 0.0,
             reaction,
             busy: BinaryHeap::new(),
             last_start: 0.0,
         }
+    }
+
+    /// (people on duty, end of their segment in minutes from the start) at time `s`, which is
+    /// never before the time asked for last.
+    #[inline]
+    fn staffing_at(&mut self, s: f64) -> (u32, f64) {
+        let week = f64::from(WEEK_MINUTES);
+        if s >= self.segment_end + week {
+            // A jump of a week or more: look the segment up.
+            self.week_start = libm::floor(s / week) * week;
+            self.segment = self.staff.segment(s - self.week_start);
+            self.segment_end = self.week_start + f64::from(self.staff.at(self.segment).1);
+        }
+        while s >= self.segment_end {
+            if self.segment_end >= self.week_start + week {
+                self.segment = 0;
+                self.week_start += week;
+            } else {
+                self.segment += 1;
+            }
+            self.segment_end = self.week_start + f64::from(self.staff.at(self.segment).1);
+        }
+        let (people, _) = self.staff.at(self.segment);
+        (people, self.segment_end)
     }
 
     /// The start of the first response to a lead arriving at `arrival` with work `service`,
@@ -420,14 +452,12 @@ impl<'a> Queue<'a> {
                     break;
                 }
             }
-            let week = libm::floor(s / f64::from(WEEK_MINUTES));
-            let base = week * f64::from(WEEK_MINUTES);
-            let (people, end) = self.staff.at(self.staff.segment(s - base));
+            let (people, end) = self.staffing_at(s);
             if (self.busy.len() as u64) < u64::from(people) {
                 break;
             }
             // Blocked: the next moment that can change it is a completion or a change of staff.
-            let mut next = base + f64::from(end);
+            let mut next = end;
             if let Some(&Reverse(done)) = self.busy.peek() {
                 next = next.min(f64::from_bits(done));
             }
