@@ -182,7 +182,8 @@ pub struct Expected {
 pub struct LossByCause {
     /// Follow-up rate.
     pub follow_up: f64,
-    /// Speed: median response time and spread together.
+    /// Speed: the response-time description, median and spread together or the capacity (see
+    /// [`crate::model::staffing`] for how a staffed queue meets the follow-up rate).
     pub speed: f64,
     /// Number of attempts.
     pub attempts: f64,

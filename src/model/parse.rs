@@ -497,8 +497,17 @@ impl Walker {
         let Some(obj) = self.object(v, key) else {
             return placeholder;
         };
-        let attempts = self.field(obj, key, "attempts", false);
+        // Fields in the order of version 1, so errors come in the same order as before.
         let follow_up_rate = self.number(obj, key, "follow_up_rate");
+        let capacity = self.field(obj, key, "capacity", true);
+        let typed = match capacity {
+            None => Some((
+                self.number(obj, key, "median_response_minutes"),
+                self.number(obj, key, "response_spread"),
+            )),
+            Some(_) => None,
+        };
+        let attempts = self.field(obj, key, "attempts", false);
         let attempts = self.whole_u32(
             attempts,
             &join(key, "attempts"),
@@ -506,18 +515,14 @@ impl Walker {
             super::scenario::MAX_ATTEMPTS,
             0,
         );
-        let Some(capacity) = self.field(obj, key, "capacity", true) else {
-            return Process::typed(
-                follow_up_rate,
-                self.number(obj, key, "median_response_minutes"),
-                self.number(obj, key, "response_spread"),
-                attempts,
-            );
+        let Some(capacity) = capacity else {
+            let (median, spread) = typed.unwrap_or((f64::NAN, f64::NAN));
+            return Process::typed(follow_up_rate, median, spread, attempts);
         };
-        let typed = ["median_response_minutes", "response_spread"]
+        let both = ["median_response_minutes", "response_spread"]
             .iter()
             .any(|k| obj.get(*k).is_some_and(|v| !v.is_null()));
-        if typed {
+        if both {
             // Not marked bad: the process's other fields are still checked.
             self.errors
                 .push(FieldError::new(key, Problem::BothResponseTimes));
