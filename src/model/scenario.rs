@@ -315,7 +315,7 @@ impl Scenario {
             if let Some(capacity) = &process.capacity {
                 let before = c.errors.len();
                 c.capacity(&format!("{p}.capacity"), capacity);
-                let ok = c.errors.len() == before && process.follow_up_rate.is_finite();
+                let ok = c.errors.len() == before && (0.0..=1.0).contains(&process.follow_up_rate);
                 if ok && sources_ok {
                     c.load(p, capacity, weekly_leads(self, process.follow_up_rate));
                 }
