@@ -1,7 +1,7 @@
 //! Benchmarks of the model on the default scenario: expected values (with the Shapley split and
-//! the plan) and the Monte Carlo at 10,000 and 100,000 runs, in runs per second; and with staff
-//! (MODEL.md §7): expected values with two staffed processes (four queue runs) and the 105
-//! staffing-suggestion candidates.
+//! the plans), also with MODEL.md §8's caps, fixed costs and budget, and the Monte Carlo at
+//! 10,000 and 100,000 runs, in runs per second; and with staff (MODEL.md §7): expected values
+//! with two staffed processes (four queue runs) and the 105 staffing-suggestion candidates.
 
 use std::hint::black_box;
 
@@ -14,6 +14,20 @@ use leadplan::model::staffing::staffing_suggestions;
 fn expected_values(c: &mut Criterion) {
     let s = default_scenario();
     c.bench_function("expected values (default scenario)", |b| {
+        b.iter(|| expected(black_box(&s)))
+    });
+}
+
+/// Expected values, the Shapley split, the current-mix plan, both cheapest plans and both
+/// budget-to-sales plans: everything the page computes on an edit. Budget: 0.5 ms.
+fn expected_values_with_plans(c: &mut Criterion) {
+    let mut s = default_scenario();
+    s.sources[2].max_leads_per_month = Some(100.0);
+    s.sources[3].fixed_cost_per_month = 400.0;
+    s.sources[1].buyable = Some(true);
+    s.sources[1].max_leads_per_month = Some(80.0);
+    s.budget_per_year = Some(60_000.0);
+    c.bench_function("expected values with plans and budget (section 8)", |b| {
         b.iter(|| expected(black_box(&s)))
     });
 }
@@ -50,5 +64,11 @@ fn staffing(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, expected_values, monte_carlo, staffing);
+criterion_group!(
+    benches,
+    expected_values,
+    expected_values_with_plans,
+    monte_carlo,
+    staffing
+);
 criterion_main!(benches);

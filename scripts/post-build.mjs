@@ -1,5 +1,6 @@
-// Trunk post-build hook (Trunk.toml) for release builds: minifies the JavaScript and bundles the
-// stylesheets, then updates index.html to match, integrity hashes included.
+// Trunk post-build hook (Trunk.toml, Trunk.widget.toml) for release builds: minifies the
+// JavaScript and bundles the stylesheets, then updates the page (index.html or widget.html) to
+// match, integrity hashes included.
 //
 // - JavaScript: esbuild (npm, pinned in package-lock.json). Trunk's own JS minifier cannot parse
 //   wasm-bindgen's output and leaves it as is; this takes the glue from about 10 KB to 8 KB gzip,
@@ -12,7 +13,7 @@
 // Anything unexpected in trunk's output fails the build rather than shipping half a rewrite.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { transform } from 'esbuild';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -23,6 +24,9 @@ if (!dir) {
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
 
 const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+// trunk writes the page it builds as index.html, whatever the source's name (widget.html in the
+// widget's build: scripts/build renames it).
+const page = `index.html (from ${basename(process.env.TRUNK_HTML_FILE || 'index.html')})`;
 const htmlPath = join(dir, 'index.html');
 let html = await readFile(htmlPath, 'utf8');
 
@@ -45,7 +49,7 @@ for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js'))) {
 const links = [...html.matchAll(/<link href=\.\/([\w-]+\.css) integrity=(sha384-[\w+/=]+) rel=stylesheet>/g)];
 const all = html.match(/rel=stylesheet/g) ?? [];
 if (links.length === 0 || links.length !== all.length) {
-  console.error(`post-build: found ${links.length} of ${all.length} stylesheet links in index.html; trunk's output changed?`);
+  console.error(`post-build: found ${links.length} of ${all.length} stylesheet links in ${page}; trunk's output changed?`);
   process.exit(1);
 }
 const parts = await Promise.all(links.map(([, name]) => readFile(join(dir, name), 'utf8')));

@@ -1,8 +1,12 @@
-// A small static file server for dist/ on 127.0.0.1, used by scripts/serve and the end-to-end tests.
+// A small static file server for dist/ on 127.0.0.1, used by scripts/serve and the tests. It
+// serves as a real host does: brotli or gzip by the request's Accept-Encoding (with
+// Content-Encoding and Vary), and hashed file names (trunk's content hashes) as immutable, so
+// every figure measured against it is what a user of a well-configured host gets.
 // Usage: node scripts/static-server.mjs DIR PORT   (PORT 0 picks a free port; the address is printed)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, basename } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -10,18 +14,69 @@ const TYPES = {
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.ico': 'image/x-icon',
 };
+// Worth compressing: text and WebAssembly (PNG is compressed already).
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.webmanifest']);
+
+/** Whether a file name carries a content hash (trunk: `app-0123456789abcdef_bg.wasm`). */
+export function isHashed(name) {
+  return /-[0-9a-f]{16,}(_bg)?\.[a-z]+$/.test(name);
+}
+
+/** The encoding to answer with: brotli if accepted, else gzip, else none. */
+export function chooseEncoding(acceptEncoding = '') {
+  const accepted = new Map(acceptEncoding.split(',').map((part) => {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return [name, q ? Number(q.slice(2)) : 1];
+  }));
+  const ok = (name) => (accepted.get(name) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return null;
+}
 
 export function startServer(dir, port = 0, host = '127.0.0.1') {
   const root = resolve(dir);
+  // Compressed bodies, by path, encoding and modification time: compressed once per build.
+  const cache = new Map();
+  const compressed = (path, mtime, encoding, body) => {
+    const key = `${path}\0${encoding}`;
+    const hit = cache.get(key);
+    if (hit && hit.mtime === mtime) return hit.body;
+    const out = encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : gzipSync(body, { level: 9 });
+    cache.set(key, { mtime, body: out });
+    return out;
+  };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
       if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
-      if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
+      let info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path);
+      }
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      const ext = extname(path);
+      const headers = {
+        'content-type': TYPES[ext] ?? 'application/octet-stream',
+        'cache-control': isHashed(basename(path)) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
+      let out = body;
+      if (COMPRESSIBLE.has(ext)) {
+        headers.vary = 'Accept-Encoding';
+        const encoding = chooseEncoding(req.headers['accept-encoding']);
+        if (encoding) {
+          out = compressed(path, info.mtimeMs, encoding, body);
+          headers['content-encoding'] = encoding;
+        }
+      }
+      headers['content-length'] = out.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : out);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -35,5 +90,5 @@ export function startServer(dir, port = 0, host = '127.0.0.1') {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', port = '8080'] = process.argv.slice(2);
   const server = await startServer(dir, Number(port));
-  console.log(`leadplan is served at http://127.0.0.1:${server.address().port}/`);
+  console.log(`leadplan is served at http://127.0.0.1:${server.address().port}/ (brotli/gzip, hashed files immutable)`);
 }

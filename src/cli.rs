@@ -4,8 +4,14 @@
 //! leadplan run FILE|- [--runs N] [--seed S]   results JSON (MODEL.md §5) on standard output
 //! leadplan check FILE|-                       validate only
 //! leadplan example                            the default scenario
+//! leadplan calibrate FILE|- [--base SCENARIO]  scenario and report from a lead export (§9)
 //! leadplan --help
 //! ```
+//!
+//! `run` prints everything the model computes, the plans a marketeer can buy of MODEL.md §8
+//! included (`expected.plan.cheapest_*`, and `expected.plan.for_budget_*` when the scenario has
+//! a `budget_per_year`); `check` validates every field, those of §8 too. Scenarios of format
+//! versions 1 and 2 are read.
 //!
 //! Exit codes: 0 success; 1 invalid input (every error on standard error, one per line as
 //! `path: message`, nothing on standard output); 2 wrong usage.
@@ -24,15 +30,23 @@ Usage:
   leadplan run FILE|- [--runs N] [--seed S]   print the results (JSON) of a scenario
   leadplan check FILE|-                       validate a scenario only
   leadplan example                            print the default scenario
+  leadplan calibrate FILE|- [--base SCENARIO] derive a scenario from a lead export
   leadplan --help                             show this text
 
 FILE is a scenario JSON file, or - for standard input. --runs and --seed override the
 scenario's simulation settings. Invalid input: exit code 1, one error per line on standard
 error as `path: message`.
+
+calibrate reads a CRM lead export (CSV/TSV in UTF-8 or Windows-1252, or .xlsx) and prints
+{ scenario, report } (JSON): the base scenario (default: the example) with sources,
+today's process, arrivals and seasonality from the data, and what was found in it.
 ";
 
 /// Largest scenario file read (16 MiB).
 const MAX_INPUT: u64 = 16 << 20;
+
+/// Largest lead export read (256 MiB).
+const MAX_EXPORT: u64 = 256 << 20;
 
 /// Exit code for invalid input.
 pub const EXIT_INVALID: i32 = 1;
@@ -92,6 +106,10 @@ enum Command {
         runs: Option<String>,
         seed: Option<String>,
     },
+    Calibrate {
+        file: String,
+        base: Option<String>,
+    },
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -138,6 +156,25 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             let file = file.ok_or("`run` needs a FILE (or -)")?;
             Ok(Command::Run { file, runs, seed })
         }
+        "calibrate" => {
+            let (mut file, mut base) = (None, None);
+            let mut it = rest.iter();
+            while let Some(arg) = it.next() {
+                if let Some(v) = arg.strip_prefix("--base=") {
+                    base = Some(v.to_string());
+                } else if arg == "--base" {
+                    base = Some(it.next().cloned().ok_or("--base needs a SCENARIO file")?);
+                } else if arg.starts_with("--") {
+                    return Err(format!("unknown option {arg}"));
+                } else if file.is_none() {
+                    file = Some(arg.clone());
+                } else {
+                    return Err(format!("unexpected argument {arg}"));
+                }
+            }
+            let file = file.ok_or("`calibrate` needs a FILE (or -)")?;
+            Ok(Command::Calibrate { file, base })
+        }
         other => Err(format!("unknown command {other}")),
     }
 }
@@ -168,6 +205,7 @@ fn execute(command: Command, stdin: &mut dyn Read) -> Result<Output, Vec<String>
                 warnings: warnings.iter().map(ToString::to_string).collect(),
             })
         }
+        Command::Calibrate { file, base } => calibrate(&file, base.as_deref(), stdin),
         Command::Run { file, runs, seed } => {
             let mut errors = Vec::new();
             let runs = runs.and_then(|r| match r.trim().parse::<u32>() {
@@ -215,21 +253,50 @@ fn execute(command: Command, stdin: &mut dyn Read) -> Result<Output, Vec<String>
     }
 }
 
-/// Reads and parses the scenario at `file` (`-`: standard input).
-fn read_scenario(file: &str, stdin: &mut dyn Read) -> Result<Scenario, Vec<String>> {
+/// `leadplan calibrate`: the export at `file`, the scenario at `base` (default: the example).
+fn calibrate(file: &str, base: Option<&str>, stdin: &mut dyn Read) -> Result<Output, Vec<String>> {
+    use crate::calibrate::{Options, calibrate};
+    let base = match base {
+        Some(b) => read_scenario(b, stdin)?,
+        None => default_scenario(),
+    };
+    let bytes = read_bytes(file, stdin, MAX_EXPORT)?;
+    let name = if file == "-" { "standard input" } else { file };
+    let calibration =
+        calibrate(&bytes, &Options::default()).map_err(|e| vec![format!("{name}: {e}")])?;
+    let base = serde_json::to_value(&base).map_err(|e| vec![e.to_string()])?;
+    Ok(Output {
+        stdout: calibration.output_json(&base) + "\n",
+        warnings: Vec::new(),
+    })
+}
+
+/// The bytes at `file` (`-`: standard input), at most `limit`.
+fn read_bytes(file: &str, stdin: &mut dyn Read, limit: u64) -> Result<Vec<u8>, Vec<String>> {
     let mut bytes = Vec::new();
     let read = if file == "-" {
-        stdin.take(MAX_INPUT + 1).read_to_end(&mut bytes)
+        stdin.take(limit + 1).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(file).and_then(|f| f.take(MAX_INPUT + 1).read_to_end(&mut bytes))
+        std::fs::File::open(file).and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
     };
     let name = if file == "-" { "standard input" } else { file };
     if let Err(e) = read {
         return Err(vec![format!("{name}: cannot read: {e}")]);
     }
-    if bytes.len() as u64 > MAX_INPUT {
-        return Err(vec![format!("{name}: larger than 16 MiB; not a scenario")]);
+    if bytes.len() as u64 > limit {
+        return Err(vec![format!("{name}: larger than {} MiB", limit >> 20)]);
     }
+    Ok(bytes)
+}
+
+/// Reads and parses the scenario at `file` (`-`: standard input).
+fn read_scenario(file: &str, stdin: &mut dyn Read) -> Result<Scenario, Vec<String>> {
+    let bytes = read_bytes(file, stdin, MAX_INPUT).map_err(|e| {
+        e.into_iter()
+            .map(|l| l + "; not a scenario")
+            .collect::<Vec<_>>()
+    })?;
+    let name = if file == "-" { "standard input" } else { file };
     let text = String::from_utf8(bytes).map_err(|_| vec![format!("{name}: not UTF-8 text")])?;
     // A byte-order mark from some Windows editors is not an error.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

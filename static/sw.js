@@ -3,26 +3,28 @@
 // wifi), and moves to a new deploy safely.
 //
 // Rules, and why:
-// - Pages (navigations) and the files with fixed names (index.html, embed-demo.html, favicon) are fetched network-first, with the cached copy as the fallback: an
+// - Pages (navigations) and the files with fixed names (index.html, widget.html, embed-demo.html, favicon) are fetched network-first, with the cached copy as the fallback: an
 //   online visit always gets the newest deploy; a cached copy answers offline or when the network
 //   is slower than NAVIGATION_TIMEOUT_MS (an unreliable venue network).
 // - Files whose names carry trunk's content hash (app-<hash>.js, app-<hash>_bg.wasm,
 //   style-<hash>.css, favicon-<hash>.svg) never change under the same name, so they are served cache-first.
-// - Whenever a fresh index.html arrives, every file it names is cached, and hashed files it no
-//   longer names are deleted: one deploy's assets are kept, never a mixture that grows.
+// - Whenever a fresh index.html arrives, it and the widget's page (widget.html) are cached with
+//   every file they name, and hashed files they no longer name are deleted: one deploy's assets
+//   are kept, never a mixture that grows. So after one visit to either, both work offline.
 // - The cache name is versioned (CACHE); a new worker deletes caches of other versions when it
 //   activates. Bump the version when this file's rules change.
 // - No skipWaiting(): a new worker waits until every tab of the old one is closed, so a running
 //   workshop never switches versions mid-session. clients.claim() is safe because a worker only
 //   activates when no older one controls a page; it lets the first visit work offline at once.
 // - Only same-origin GET requests are handled; nothing is ever fetched from another host.
-const CACHE = 'leadplan-v2';
+const CACHE = 'leadplan-v3';
 const NAVIGATION_TIMEOUT_MS = 4000;
 // trunk's content hashes are 12–20 hex digits (trunk 0.21 writes 15 or 16).
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/;
 
 const scopeUrl = new URL(self.registration.scope);
 const INDEX = new URL('./', scopeUrl).href;
+const WIDGET = new URL('./widget.html', scopeUrl).href;
 
 /** Same-origin URLs of the app's files named in an HTML page (href/src attributes, import strings). */
 function assetsIn(html) {
@@ -37,12 +39,21 @@ function assetsIn(html) {
   return [...urls];
 }
 
-/** Caches index.html (as given) and every file it names; drops hashed files it does not name. */
+/** Caches index.html (as given), widget.html and every file they name; drops hashed files they do not name. */
 async function cacheDeploy(indexResponse) {
   const cache = await caches.open(CACHE);
-  const html = await indexResponse.clone().text();
+  const pages = [await indexResponse.clone().text()];
   await cache.put(INDEX, indexResponse.clone());
-  const wanted = assetsIn(html).filter((u) => u !== INDEX);
+  try {
+    const widget = await fetch(WIDGET, { cache: 'no-cache' });
+    if (widget.ok) {
+      pages.push(await widget.clone().text());
+      await cache.put(WIDGET, widget);
+    }
+  } catch {
+    // Offline in the middle of an update: the widget's cached copy stays.
+  }
+  const wanted = [...new Set(pages.flatMap(assetsIn))].filter((u) => u !== INDEX && u !== WIDGET);
   await Promise.all(wanted.map(async (url) => {
     if (HASHED.test(url) && (await cache.match(url))) return;
     try {

@@ -2,7 +2,6 @@
 //! canvas (checked by reading pixels back), and `ChartCanvas` mounts, draws and redraws on resize.
 #![cfg(target_arch = "wasm32")]
 
-use gloo::timers::future::TimeoutFuture;
 use leadplan::charts::canvas::{ChartCanvas, DrawTarget};
 use leadplan::charts::leads_needed::{self, LeadsNeededData, LeadsNeededLabels};
 use leadplan::charts::lost_revenue::{self, LostRevenueData, LostRevenueLabels};
@@ -19,6 +18,12 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
+
+#[path = "support/browser.rs"]
+#[allow(dead_code)]
+mod support;
+
+use support::until;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -737,13 +742,14 @@ fn mount_point(width: &str) -> HtmlElement {
 async fn chart_canvas_draws_and_redraws_on_resize() {
     let root = mount_point("600px");
     let _app = yew::Renderer::<MonthlyCard>::with_root(root.clone().into()).render();
-    TimeoutFuture::new(50).await;
+    // The canvas counts its draws in `data-draws`, set in the task that drew.
+    let drawn = || {
+        root.query_selector("canvas[data-chart=monthly][data-draws]")
+            .unwrap()
+    };
+    until("the monthly chart has drawn", || drawn().is_some()).await;
 
-    let canvas: HtmlCanvasElement = root
-        .query_selector("canvas[data-chart=monthly]")
-        .unwrap()
-        .expect("the canvas")
-        .unchecked_into();
+    let canvas: HtmlCanvasElement = drawn().expect("the canvas").unchecked_into();
     assert_eq!(canvas.get_attribute("data-draws").as_deref(), Some("1"));
     assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
     assert_eq!(
@@ -775,10 +781,23 @@ async fn chart_canvas_draws_and_redraws_on_resize() {
     assert!(root.query_selector(".chart-error").unwrap().is_none());
 
     // Resizing the container redraws once, after the debounce.
+    let draws = || canvas.get_attribute("data-draws");
     root.set_attribute("style", "width:360px").unwrap();
-    TimeoutFuture::new(400).await;
-    assert_eq!(canvas.get_attribute("data-draws").as_deref(), Some("2"));
+    until("the chart redraws at 360 px", || {
+        draws().as_deref() != Some("1")
+    })
+    .await;
+    assert_eq!(draws().as_deref(), Some("2"));
     assert_eq!(canvas.width(), (360.0 * ratio).round() as u32);
+    // Once: the next change the canvas shows is the next resize's draw, at its width (a resize
+    // drawn twice would show a third draw at the old width).
+    root.set_attribute("style", "width:480px").unwrap();
+    until("the chart redraws at 480 px", || {
+        draws().as_deref() != Some("2")
+    })
+    .await;
+    assert_eq!(draws().as_deref(), Some("3"));
+    assert_eq!(canvas.width(), (480.0 * ratio).round() as u32);
 }
 
 #[derive(Properties, PartialEq)]
@@ -802,11 +821,9 @@ async fn chart_canvas_shows_a_message_when_drawing_fails() {
         FailingProps { draw },
     )
     .render();
-    TimeoutFuture::new(50).await;
-    let error = root
-        .query_selector(".chart-error")
-        .unwrap()
-        .expect("an error message");
+    let error = || root.query_selector(".chart-error").unwrap();
+    until("the chart's error message shows", || error().is_some()).await;
+    let error = error().expect("an error message");
     assert_eq!(error.text_content().as_deref(), Some("Chart unavailable"));
     assert_eq!(
         error.get_attribute("title").as_deref(),

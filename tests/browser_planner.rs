@@ -3,7 +3,6 @@
 //! clamped close rate warned beside its source, and the planner's texts in both languages.
 #![cfg(target_arch = "wasm32")]
 
-use gloo::timers::future::TimeoutFuture;
 use leadplan::i18n::Lang;
 use leadplan::ui::planner_text::PlannerText;
 use wasm_bindgen::JsCast;
@@ -33,20 +32,21 @@ fn input(root: &Element, name: &str) -> HtmlInputElement {
         .unchecked_into()
 }
 
-async fn type_into(root: &Element, name: &str, text: &str) {
+/// Types `text` into the input as a user would. yew renders the edit later: follow it with an
+/// [`until`] on the state the edit leads to.
+fn type_into(root: &Element, name: &str, text: &str) {
     let input = input(root, name);
     input.set_value(text);
     let event = web_sys::InputEvent::new("input").expect("an input event");
     input.dispatch_event(&event).expect("dispatched");
-    TimeoutFuture::new(20).await;
 }
 
-async fn click(root: &Element, selector: &str) {
+/// Clicks what `selector` finds; as with [`type_into`], wait for the state the click leads to.
+fn click(root: &Element, selector: &str) {
     let button: HtmlElement = find(root, selector)
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
         .unchecked_into();
     button.click();
-    TimeoutFuture::new(20).await;
 }
 
 fn value(root: &Element, key: &str) -> Option<f64> {
@@ -75,7 +75,7 @@ async fn seasonality_presets_set_all_twelve_months_and_their_shares() {
         Some("true")
     );
 
-    click(&root, "button[data-preset=\"Flat\"]").await;
+    click(&root, "button[data-preset=\"Flat\"]");
     until("the flat preset is applied", || {
         input(&root, "seasonality[0]").value() == "1"
     })
@@ -100,7 +100,7 @@ async fn seasonality_presets_set_all_twelve_months_and_their_shares() {
     );
 
     // Typing a weight moves the shares; the preset is no longer the one in use.
-    type_into(&root, "seasonality[0]", "2").await;
+    type_into(&root, "seasonality[0]", "2");
     let hint = || find(&root, "#f-seasonality-0-hint").and_then(|h| h.text_content());
     until("the shares move", || {
         hint().as_deref() != Some("share 8.3%")
@@ -123,7 +123,7 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
         Some("AutomotiveNl")
     );
 
-    click(&root, "details.advanced button.secondary:not(.preset)").await;
+    click(&root, "details.advanced button.secondary:not(.preset)");
     until("a point is added", || {
         curve_points(&root) == 7 && input(&root, "contact.response_curve[6][1]").value() == "30"
     })
@@ -137,9 +137,9 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
         Some("")
     );
 
-    click(&root, "button[aria-label=\"Remove point (point 7)\"]").await;
+    click(&root, "button[aria-label=\"Remove point (point 7)\"]");
     until("the last point is removed", || curve_points(&root) == 6).await;
-    click(&root, "button[aria-label=\"Remove point (point 1)\"]").await;
+    click(&root, "button[aria-label=\"Remove point (point 1)\"]");
     // Child fields re-render in a later scheduler slice than the row list.
     until("the first point is removed", || {
         curve_points(&root) == 5 && input(&root, "contact.response_curve[0][0]").value() == "1 h"
@@ -147,7 +147,7 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
     .await;
     assert_eq!(input(&root, "contact.response_curve[0][0]").value(), "1 h");
 
-    click(&root, "button[data-preset=\"Hbr2011\"]").await;
+    click(&root, "button[data-preset=\"Hbr2011\"]");
     until("the HBR preset is applied", || {
         curve_points(&root) == 3 && input(&root, "contact.response_curve[1][1]").value() == "14.3"
     })
@@ -164,7 +164,7 @@ async fn curve_points_are_added_and_removed_and_presets_recognised() {
 async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
     let root = mount("lang=en").await;
     let before = value(&root, "expected.lost_revenue").expect("lost revenue");
-    type_into(&root, "contact.response_curve[2][0]", "30").await;
+    type_into(&root, "contact.response_curve[2][0]", "30");
     let minutes = input(&root, "contact.response_curve[2][0]");
     let invalid = |i: &HtmlInputElement| i.get_attribute("aria-invalid").as_deref() == Some("true");
     until("the point is marked", || invalid(&minutes)).await;
@@ -184,7 +184,7 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
     assert!(message.contains("previous"), "message: {message}");
     assert_eq!(value(&root, "expected.lost_revenue"), Some(before));
 
-    type_into(&root, "contact.response_curve[3][1]", "99").await;
+    type_into(&root, "contact.response_curve[3][1]", "99");
     let factor = input(&root, "contact.response_curve[3][1]");
     until("the factor is marked", || invalid(&factor)).await;
     assert_eq!(
@@ -192,8 +192,12 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
         Some("true")
     );
 
-    type_into(&root, "contact.response_curve[2][0]", "480").await;
-    type_into(&root, "contact.response_curve[3][1]", "55").await;
+    type_into(&root, "contact.response_curve[2][0]", "480");
+    type_into(&root, "contact.response_curve[3][1]", "55");
+    until("both points are valid again", || {
+        !invalid(&minutes) && !invalid(&factor)
+    })
+    .await;
     assert_eq!(
         minutes.get_attribute("aria-invalid").as_deref(),
         Some("false")
@@ -202,7 +206,7 @@ async fn an_invalid_curve_point_is_marked_and_the_results_stay() {
 
     // Curve times take durations like the response-time field, on a full keyboard.
     assert_eq!(minutes.get_attribute("inputmode").as_deref(), Some("text"));
-    type_into(&root, "contact.response_curve[2][0]", "6 h").await;
+    type_into(&root, "contact.response_curve[2][0]", "6 h");
     until("6 h is read as 360 minutes", || {
         value(&root, "expected.lost_revenue").is_some_and(|v| v != before)
     })
@@ -244,12 +248,12 @@ async fn the_plan_table_shows_only_with_a_target() {
         .sum();
     assert!((months - total).abs() < 1e-9 * total, "{months} vs {total}");
 
-    type_into(&root, "target_sales_per_year", "").await;
+    type_into(&root, "target_sales_per_year", "");
     until("the plan is gone", || find(&root, "section.plan").is_none()).await;
     assert!(find(&root, "section.plan").is_none());
     assert_eq!(count(&root, "[data-kpi^=\"expected.plan\"]"), 0);
 
-    type_into(&root, "target_sales_per_year", "900").await;
+    type_into(&root, "target_sales_per_year", "900");
     until("the plan is back", || find(&root, "section.plan").is_some()).await;
     let total = value(&root, "expected.plan.leads_needed_now").expect("total again");
     assert!(total > 0.0);
@@ -260,7 +264,7 @@ async fn a_clamped_close_rate_is_warned_beside_its_source_and_in_the_results() {
     let root = mount("lang=nl").await;
     assert!(find(&root, "#f-sources-2-conversion_now-warn").is_none());
     assert_eq!(count(&root, "[data-warning]"), 0);
-    type_into(&root, "sources[2].conversion_now", "60").await;
+    type_into(&root, "sources[2].conversion_now", "60");
     until("the warning shows", || {
         find(&root, "#f-sources-2-conversion_now-warn").is_some()
     })
@@ -286,7 +290,7 @@ async fn a_clamped_close_rate_is_warned_beside_its_source_and_in_the_results() {
 async fn a_target_nothing_can_reach_is_warned_beside_the_target_and_plans_null() {
     let root = mount("lang=en").await;
     for i in 0..6 {
-        type_into(&root, &format!("sources[{i}].conversion_now"), "0").await;
+        type_into(&root, &format!("sources[{i}].conversion_now"), "0");
     }
     until("the target warning shows", || {
         find(&root, "#f-target_sales_per_year-warn").is_some()

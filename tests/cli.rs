@@ -354,3 +354,106 @@ fn malformed_capacity_exits_1_with_paths() {
     let o = leadplan(&["check", "-"], both.as_bytes());
     assert_eq!(o.code, Some(1));
 }
+
+/// A scenario with the buying fields of MODEL.md §8: Marktplaats capped, a listing package on
+/// AutoTrack, the Importer buyable with a cap, a budget.
+fn example_v2() -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&example()).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    v["sources"][2]["max_leads_per_month"] = 100.into();
+    v["sources"][3]["fixed_cost_per_month"] = 400.into();
+    v["sources"][1]["buyable"] = true.into();
+    v["sources"][1]["max_leads_per_month"] = 80.into();
+    v["budget_per_year"] = 60000.into();
+    v.to_string()
+}
+
+#[test]
+fn run_prints_the_plans_a_marketeer_can_buy() {
+    let o = leadplan(&["run", "-", "--runs", "200"], example_v2().as_bytes());
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let e = &v["expected"];
+    for key in ["cost_per_sale_now", "cost_per_sale_target"] {
+        assert!(e["sources"][3][key].is_number(), "sources.{key}");
+    }
+    assert_eq!(e["sources"][3]["cost"], 80.0 * 12.0 * 15.0 + 12.0 * 400.0);
+    let plan = &e["plan"];
+    for which in ["cheapest_now", "cheapest_target"] {
+        let c = &plan[which];
+        for key in ["budget", "leads", "shortfall_sales"] {
+            assert!(c[key].is_number(), "{which}.{key}");
+        }
+        assert_eq!(c["sources"].as_array().map(Vec::len), Some(6));
+        for key in ["name", "leads", "budget", "sales"] {
+            assert!(c["sources"][0].get(key).is_some(), "{which}.sources.{key}");
+        }
+        assert_eq!(c["months"].as_array().map(Vec::len), Some(12));
+        assert!(c["months"][11]["leads"].is_number());
+        assert!(c["months"][11]["budget"].is_number());
+        // Marktplaats is capped at 1,200 a year; the Importer's 960 free leads come first.
+        assert_eq!(c["sources"][2]["leads"], 1200.0);
+        assert_eq!(c["sources"][1]["leads"], 960.0);
+    }
+    for which in ["for_budget_now", "for_budget_target"] {
+        let b = &plan[which];
+        assert!(b["sales"].is_number() && b["leads"].is_number(), "{which}");
+        assert_eq!(b["sources"].as_array().map(Vec::len), Some(6));
+        assert!(b["sources"][5]["sales"].is_number());
+    }
+    // Without the budget the keys are there, as null.
+    let o = leadplan(&["run", "-", "--runs", "50"], example().as_bytes());
+    let v: serde_json::Value =
+        serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert!(v["expected"]["plan"]["for_budget_now"].is_null());
+    assert!(v["expected"]["plan"].get("for_budget_target").is_some());
+    assert!(v["expected"]["plan"]["cheapest_now"]["budget"].is_number());
+}
+
+#[test]
+fn check_reads_version_2_and_reports_bad_buying_fields() {
+    let o = leadplan(&["check", "-"], example_v2().as_bytes());
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let v2 = example_v2().replace("\"version\":1", "\"version\":2");
+    assert!(v2.contains("\"version\":2"));
+    assert_eq!(leadplan(&["check", "-"], v2.as_bytes()).code, Some(0));
+    let bad = example_v2()
+        .replace("\"max_leads_per_month\":80", "\"max_leads_per_month\":null")
+        .replace(
+            "\"fixed_cost_per_month\":400",
+            "\"fixed_cost_per_month\":-400",
+        )
+        .replace("\"budget_per_year\":60000", "\"budget_per_year\":\"60k\"");
+    let o = leadplan(&["check", "-"], bad.as_bytes());
+    assert_eq!(o.code, Some(1));
+    assert!(o.stdout.is_empty());
+    let lines: Vec<&str> = o.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "budget_per_year: must be a number, found text",
+            "sources[1].buyable: a source whose leads cost nothing can be buyable only with a \
+             cap: set max_leads_per_month, or a cost_per_lead above 0",
+            "sources[3].fixed_cost_per_month: must be between 0 and 1000000000",
+        ]
+    );
+    assert_invalid(
+        &example().replace("\"version\": 1", "\"version\": 3"),
+        &[
+            "version: this document has format version 3, made by a newer leadplan; this program \
+           reads versions up to 2",
+        ],
+    );
+}
+
+#[test]
+fn example_is_still_version_1() {
+    let v: serde_json::Value =
+        serde_json::from_str(&example()).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert_eq!(v["version"], 1);
+    assert!(v.get("budget_per_year").is_none());
+    assert!(v["sources"][0].get("buyable").is_none());
+    assert!(v.get("arrivals").is_none());
+    assert!(v["process_now"].get("capacity").is_none());
+}

@@ -407,6 +407,39 @@ fn version_1_scenarios_are_written_as_before() {
     assert_eq!(Scenario::from_json(&a.to_json()), Ok(a));
 }
 
+/// MODEL.md §7 and §8 in one scenario: either feature alone makes it version 2, both read and
+/// round-trip together, and the expected values carry both the capacity figures and the
+/// buyable plan; without either it is written exactly as the default.
+#[test]
+fn staffing_and_buying_fields_together() {
+    let d = default_scenario();
+    let mut s = d.clone();
+    s.process_now = Process::staffed(0.9, 2, office_hours());
+    s.sources[2].max_leads_per_month = Some(100.0);
+    s.sources[3].fixed_cost_per_month = 400.0;
+    s.budget_per_year = Some(60_000.0);
+    assert_eq!(s.format_version(), 2);
+    assert!(s.to_json_pretty().contains("\"version\": 2,"));
+    assert_eq!(Scenario::from_json(&s.to_json_pretty()), Ok(s.clone()));
+    assert_eq!(Scenario::from_json(&s.to_json()), Ok(s.clone()));
+    let (e, _) = expected(&s).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(e.capacity_now.is_some());
+    let plan = e.plan.unwrap_or_else(|| panic!("the default has a target"));
+    assert!(plan.for_budget_now.is_some());
+    let mut buying_only = s.clone();
+    buying_only.process_now = d.process_now.clone();
+    assert_eq!(buying_only.format_version(), 2);
+    let mut staffing_only = s.clone();
+    staffing_only.sources = d.sources.clone();
+    staffing_only.budget_per_year = None;
+    assert_eq!(staffing_only.format_version(), 2);
+    let mut neither = staffing_only;
+    neither.process_now = d.process_now.clone();
+    assert_eq!(neither.format_version(), 1);
+    assert_eq!(neither.to_json_pretty(), d.to_json_pretty());
+    assert_eq!(neither.to_json(), d.to_json());
+}
+
 #[test]
 fn bad_capacity_is_reported_with_paths_all_at_once() {
     let process = r#"{"follow_up_rate": 0.9, "attempts": 2, "median_response_minutes": 60, "capacity": {

@@ -1,6 +1,10 @@
-//! Addresses and the copy-paste snippet of the embedded widget: an `<iframe>` on
-//! `#view=embed&lang=..&s=..` plus a few lines of script that set the iframe's height from the
-//! widget's `leadplan:height` messages.
+//! Addresses and the copy-paste snippet of the embedded widget: an `<iframe>` on the widget's own
+//! page, `widget.html#view=embed&lang=..&s=..`, plus a few lines of script that set the iframe's
+//! height from the widget's `leadplan:height` messages.
+//!
+//! The widget is an entry point of its own (`widget.html`, a small bundle with only what it
+//! needs). Snippets made before it had one point at the planner's page with `#view=embed`; the
+//! planner's page forwards those to `widget.html` before its own bundle loads (`index.html`).
 
 use crate::i18n::Lang;
 use crate::state::View;
@@ -16,13 +20,27 @@ pub fn widget_title(lang: Lang) -> &'static str {
     }
 }
 
+/// The widget's page, beside the planner's.
+pub const WIDGET_PAGE: &str = "widget.html";
+
 /// The snippet for a scenario (its share-link value `s`, see [`super::link`]) in `lang` with the
-/// widget at `page` (the app's address; a relative one such as `./` works on the app's own site).
+/// app at `page` (any page of the app's site; a relative one such as `./` works on the site
+/// itself): the iframe shows [`WIDGET_PAGE`] beside it.
 pub fn snippet_for(page: &str, lang: Lang, s: &str) -> String {
     snippet(
-        &address(page, View::Embed, lang, s),
+        &address(&sibling(page, WIDGET_PAGE), View::Embed, lang, s),
         &format!("leadplan: {}", widget_title(lang)),
     )
+}
+
+/// The address of `file` in the folder of the page at `page` (its fragment and query dropped):
+/// `https://x.nl/tools/widget.html#…` with `index.html` gives `https://x.nl/tools/index.html`;
+/// `./` gives `./index.html`. An empty `file` gives the folder itself.
+pub fn sibling(page: &str, file: &str) -> String {
+    let page = without_fragment(page);
+    let page = page.split_once('?').map_or(page, |(p, _)| p);
+    let folder = page.rfind('/').map_or("", |i| &page[..=i]);
+    format!("{folder}{file}")
 }
 
 /// `base` (a page address) without its fragment.
@@ -103,6 +121,28 @@ mod tests {
         assert_eq!(f.lang, Some(Lang::En));
         assert_eq!(link::decode(f.scenario.as_deref().unwrap()), Ok(s));
         assert!(fragment.starts_with("view=embed&lang=en&s="));
+    }
+
+    #[test]
+    fn pages_beside_each_other() {
+        assert_eq!(
+            sibling("https://x.nl/tools/", WIDGET_PAGE),
+            "https://x.nl/tools/widget.html"
+        );
+        assert_eq!(
+            sibling("https://x.nl/tools/index.html?a=1#view=plan", WIDGET_PAGE),
+            "https://x.nl/tools/widget.html"
+        );
+        assert_eq!(
+            sibling("https://x.nl/tools/widget.html#lang=nl", ""),
+            "https://x.nl/tools/"
+        );
+        assert_eq!(sibling("./", WIDGET_PAGE), "./widget.html");
+        assert_eq!(sibling("widget.html", ""), "");
+        let snippet = snippet_for("https://x.nl/leadplan/#view=plan", Lang::Nl, "ab");
+        assert!(snippet.contains(
+            r#"src="https://x.nl/leadplan/widget.html#view=embed&amp;lang=nl&amp;s=ab""#
+        ));
     }
 
     #[test]

@@ -162,6 +162,9 @@ pub enum Problem {
     Increasing,
     /// The seasonality weights sum to zero: at least one month must have a weight above 0.
     ZeroSum,
+    /// A source is buyable (`buyable` is true) while its leads cost nothing and there is no
+    /// `max_leads_per_month`: a plan would buy infinitely many free leads.
+    FreeBuyableWithoutCap,
     /// The document's `version` is newer than this program understands.
     NewerVersion {
         /// The document's version.
@@ -304,6 +307,11 @@ impl fmt::Display for Problem {
                 "factor must not be greater than that of the previous point"
             ),
             Problem::ZeroSum => write!(f, "at least one month must have a weight above 0"),
+            Problem::FreeBuyableWithoutCap => write!(
+                f,
+                "a source whose leads cost nothing can be buyable only with a cap: set \
+                 max_leads_per_month, or a cost_per_lead above 0"
+            ),
             Problem::NewerVersion { found, known } => write!(
                 f,
                 "this document has format version {found}, made by a newer leadplan; \

@@ -1,10 +1,19 @@
 //! Expected values (MODEL.md §3): calibration, sales now and with the target process, the
-//! Shapley split of the lost sales over three causes, and the annual-plan backsolve.
+//! Shapley split of the lost sales over three causes, and the annual-plan backsolve, with the
+//! plans a marketeer can buy of §8 ([`super::buy_plan`]).
+//!
+//! **Fixed costs** (`fixed_cost_per_month`, §8) count in `cost` (12 · fixed cost per source, in
+//! the source's `cost` too), in each month's `cost` (the fixed cost per month, undivided by
+//! seasonality, so the months sum to the year) and so in every cost per sale. They are not
+//! `wasted_spend` (money spent on leads nobody follows up: lead cost only), nor in the
+//! current-mix plan's budgets, which stay Σ μ_i cost_per_lead_i per lead as in §3: the
+//! cheapest plan of §8 is the budget with fixed costs.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::buy_plan::{BudgetPlan, CheapestPlan, budget_plan, cheapest_plan};
 use super::capacity::weekly_leads;
 use super::contact::expected_contact;
 use super::queue::ResponseTimes;
@@ -137,7 +146,7 @@ pub(crate) fn calibrate_with(s: &Scenario, contact_now: f64, contact_target: f64
 pub struct Expected {
     /// Leads per year, Σ 12 · leads_per_month.
     pub leads: f64,
-    /// Lead cost per year.
+    /// Cost per year: lead cost plus 12 · every source's fixed cost per month.
     pub cost: f64,
     /// Expected sales per year with today's process.
     pub sales_now: f64,
@@ -157,7 +166,8 @@ pub struct Expected {
     pub cost_per_sale_now: Option<f64>,
     /// cost / sales_target; `None` (null) when sales_target is 0.
     pub cost_per_sale_target: Option<f64>,
-    /// Σ L_i (1 − follow_up_rate_now) cost_per_lead_i: spend on leads nobody follows up today.
+    /// Σ L_i (1 − follow_up_rate_now) cost_per_lead_i: spend on leads nobody follows up today
+    /// (lead cost only: fixed costs are paid whatever happens to the leads).
     pub wasted_spend: f64,
     /// lost_sales split over its three causes.
     pub loss_by_cause: LossByCause,
@@ -206,8 +216,12 @@ pub struct SourceExpected {
     pub sales_now: f64,
     /// Expected sales per year with the target process.
     pub sales_target: f64,
-    /// Lead cost per year.
+    /// Cost per year: leads · cost_per_lead + 12 · fixed_cost_per_month.
     pub cost: f64,
+    /// cost / sales_now; `None` (null) at 0 sales.
+    pub cost_per_sale_now: Option<f64>,
+    /// cost / sales_target; `None` (null) at 0 sales.
+    pub cost_per_sale_target: Option<f64>,
 }
 
 /// Expected values of one month (annual values times the month's normalised weight).
@@ -219,13 +233,19 @@ pub struct MonthExpected {
     pub sales_now: f64,
     /// Expected sales with the target process.
     pub sales_target: f64,
-    /// Lead cost.
+    /// Lead cost times the month's weight, plus every source's fixed cost per month.
     pub cost: f64,
 }
 
-/// The annual plan: the leads and budget the target needs with today's source mix μ.
-/// Values are `None` (null) when they cannot be computed: no leads (so no mix), or no sales
-/// possible with that process.
+/// The annual plan: the leads and budget the target needs with today's source mix μ (§3), and
+/// the plans a marketeer can buy (§8, see [`super::buy_plan`]). Values of the current-mix plan
+/// are `None` (null) when they cannot be computed: no leads (so no mix), or no sales possible
+/// with that process. Its budgets are lead cost only, as in §3.
+///
+/// The whole plan is `None` without a sales target (§5), and with it the budget-to-sales answer,
+/// even when `budget_per_year` is given: MODEL.md §8 places `for_budget_*` in `expected.plan`,
+/// and §5 keeps `plan` null without a target. [`super::buy_plan::budget_plan`] itself needs no
+/// target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     /// T / Σ μ_i p_i(now).
@@ -242,6 +262,14 @@ pub struct Plan {
     pub months: Vec<PlanMonth>,
     /// Split by the source mix μ, in the scenario's order.
     pub sources: Vec<PlanSource>,
+    /// The least-cost mix that reaches the target with today's process (§8).
+    pub cheapest_now: CheapestPlan,
+    /// The least-cost mix that reaches the target with the target process (§8).
+    pub cheapest_target: CheapestPlan,
+    /// What `budget_per_year` buys with today's process; `None` (null) without the field.
+    pub for_budget_now: Option<BudgetPlan>,
+    /// What `budget_per_year` buys with the target process; `None` (null) without the field.
+    pub for_budget_target: Option<BudgetPlan>,
 }
 
 /// One month of the plan.
@@ -365,8 +393,11 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
             capacity[i] = Some(o);
         }
     }
+    let ratio = |a: f64, b: f64| if b > 0.0 { Some(a / b) } else { None };
 
     let mut leads = 0.0;
+    let mut lead_cost = 0.0;
+    let mut fixed_per_month = 0.0;
     let mut cost = 0.0;
     let mut sales_now = 0.0;
     let mut sales_target = 0.0;
@@ -375,17 +406,23 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
     let mut sources = Vec::with_capacity(s.sources.len());
     for (i, src) in s.sources.iter().enumerate() {
         let l = 12.0 * src.leads_per_month;
+        let source_cost = l * src.cost_per_lead + 12.0 * src.fixed_cost_per_month;
+        let (source_now, source_target) = (l * cal.p_now[i], l * cal.p_target[i]);
         let e = SourceExpected {
             name: src.name.clone(),
             leads: l,
             close_rate: cal.close_rate[i],
             p_now: cal.p_now[i],
             p_target: cal.p_target[i],
-            sales_now: l * cal.p_now[i],
-            sales_target: l * cal.p_target[i],
-            cost: l * src.cost_per_lead,
+            sales_now: source_now,
+            sales_target: source_target,
+            cost: source_cost,
+            cost_per_sale_now: ratio(source_cost, source_now),
+            cost_per_sale_target: ratio(source_cost, source_target),
         };
         leads += l;
+        lead_cost += l * src.cost_per_lead;
+        fixed_per_month += src.fixed_cost_per_month;
         cost += e.cost;
         sales_now += e.sales_now;
         sales_target += e.sales_target;
@@ -408,13 +445,12 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
             leads: leads * w,
             sales_now: sales_now * w,
             sales_target: sales_target * w,
-            cost: cost * w,
+            cost: lead_cost * w + fixed_per_month,
         })
         .collect();
 
-    let ratio = |a: f64, b: f64| if b > 0.0 { Some(a / b) } else { None };
     let plan = s.target_sales_per_year.map(|t| {
-        let mix_cost = ratio(cost, leads);
+        let mix_cost = ratio(lead_cost, leads);
         let needed_now = ratio(sales_now, leads).and_then(|y| ratio(t, y));
         let needed_target = ratio(sales_target, leads).and_then(|y| ratio(t, y));
         if needed_now.is_none() {
@@ -457,6 +493,10 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
                     }
                 })
                 .collect(),
+            cheapest_now: cheapest_plan(s, &cal.p_now, t, &weights),
+            cheapest_target: cheapest_plan(s, &cal.p_target, t, &weights),
+            for_budget_now: s.budget_per_year.map(|b| budget_plan(s, &cal.p_now, b)),
+            for_budget_target: s.budget_per_year.map(|b| budget_plan(s, &cal.p_target, b)),
         }
     });
 

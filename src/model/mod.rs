@@ -30,7 +30,6 @@
 //!    gamma-distributed month-to-month variation) and sales, coupled so that both processes see
 //!    the same leads; percentiles per month and year and the chance of reaching the target.
 //!    Batched for a Web Worker; same seed, same bits.
-//!
 //! 5. **Capacity** (version 2, MODEL.md §7: [`capacity`], [`queue`], [`staffing`]). A process
 //!    may say who handles leads when (shifts, work per lead, reaction time, cost of an hour)
 //!    instead of typing a median and spread: its response-time distribution D then comes from
@@ -38,6 +37,11 @@
 //!    through the week and the weekly arrival profile, and E\[P_contact\] is the mean of
 //!    P_contact over D. The expected values gain the capacity figures, the staffing ROI, and
 //!    the command the best five extra three-hour blocks ([`staffing::staffing_suggestions`]).
+//! 6. **The plan a marketeer can buy** ([`buy_plan`], MODEL.md §8): sources may be not buyable
+//!    (free ones by default), capped, or carry a fixed cost per month. The cheapest plan keeps
+//!    the non-buyable sources' leads and buys the rest of the target from the buyable ones in
+//!    increasing cost per sale, up to their caps (a fractional knapsack); the same order spends
+//!    a given annual budget.
 //!
 //! Inputs are read by [`scenario::Scenario::from_json`] (every error at once, each with its
 //! field path: see [`parse`]); [`results::run`] produces the document the `leadplan` command
@@ -79,6 +83,7 @@
 //!   volume beyond Poisson noise): MODEL.md's example.
 #![deny(missing_docs)]
 
+pub mod buy_plan;
 pub mod capacity;
 pub mod contact;
 pub mod error;

@@ -17,15 +17,18 @@
 //!    already reported in step 3 (where a placeholder stands in) are dropped.
 //!
 //! **Omitted fields.** Required: `version`, `revenue_per_sale`, `gross_profit_per_sale`,
-//! `sources` (each with all four fields), `process_now`, `process_target` (each with all four
-//! fields). Optional, with defaults: `name` (empty), `currency` (`"EUR"`),
-//! `target_sales_per_year` (no target; `null` likewise), `benchmark_conversion` (0.13, the
+//! `sources` (each with `name`, `leads_per_month`, `cost_per_lead`, `conversion_now`),
+//! `process_now`, `process_target` (each with all four fields). Optional, with defaults: `name`
+//! (empty), `currency` (`"EUR"`), `target_sales_per_year` (no target; `null` likewise),
+//! `budget_per_year` (none), each source's `buyable` (true when `cost_per_lead` > 0),
+//! `max_leads_per_month` (no cap) and `fixed_cost_per_month` (0), `benchmark_conversion` (0.13, the
 //! article's benchmark), `seasonality` (flat), `contact` and each of its fields (the Automotive NL
 //! defaults of [`crate::model::presets`]), `simulation` and each of its fields (10,000 runs, seed
 //! 42, volume CV 0.15). A `null` in an optional field means "use the default"; in a required
 //! field it is a type error.
 //!
-//! **Version 2** (MODEL.md §7): `arrivals` (optional, the default profile of
+//! **Version 2** adds the buying fields above (MODEL.md §8: `budget_per_year`, `buyable`,
+//! `max_leads_per_month`, `fixed_cost_per_month`) and, for capacity (MODEL.md §7), `arrivals` (optional, the default profile of
 //! [`crate::model::presets::default_arrivals`]); a process may give `capacity` instead of
 //! `median_response_minutes` and `response_spread` (both: an error at the process's path);
 //! in it `shifts` is required (each shift with `days`, `from`, `to`, `people`), and
@@ -55,8 +58,8 @@ pub type Migration = (u64, fn(&mut Map<String, Value>));
 /// The migration steps of the scenario format, oldest first.
 pub const MIGRATIONS: &[Migration] = &[(1, v1_to_v2)];
 
-/// Version 2 only adds optional fields (MODEL.md §7–§9): a version-1 document means exactly
-/// what it meant, so nothing changes.
+/// Version 1 → 2: nothing to rewrite. Version 2 only adds optional fields (MODEL.md §7–§9)
+/// whose defaults mean exactly what a version-1 document meant.
 fn v1_to_v2(_doc: &mut Map<String, Value>) {}
 
 /// Brings a document of version `from` up to [`CURRENT_VERSION`] with [`MIGRATIONS`].
@@ -423,6 +426,9 @@ impl Walker {
                         .map(|(h, x)| self.number_value(x, &format!("arrivals[{h}]")))
                         .collect(),
                 });
+        let budget = self
+            .field(root, "", "budget_per_year", true)
+            .map(|v| self.number_value(v, "budget_per_year"));
         let sources = match self.field(root, "", "sources", false) {
             None => Vec::new(),
             Some(v) => match self.list(v, "sources") {
@@ -450,6 +456,7 @@ impl Walker {
             seasonality,
             arrivals,
             sources,
+            budget_per_year: budget,
             process_now: self.process(root, "process_now"),
             process_target: self.process(root, "process_target"),
             contact: self.contact(root),
@@ -471,6 +478,9 @@ impl Walker {
                 leads_per_month: f64::NAN,
                 cost_per_lead: f64::NAN,
                 conversion_now: f64::NAN,
+                buyable: None,
+                max_leads_per_month: None,
+                fixed_cost_per_month: 0.0,
             };
         }
         let name = match self.field(obj, path, "name", false) {
@@ -486,6 +496,24 @@ impl Walker {
             leads_per_month: self.number(obj, path, "leads_per_month"),
             cost_per_lead: self.number(obj, path, "cost_per_lead"),
             conversion_now: self.number(obj, path, "conversion_now"),
+            buyable: self.flag(obj, path, "buyable"),
+            max_leads_per_month: self
+                .field(obj, path, "max_leads_per_month", true)
+                .map(|v| self.number_value(v, &join(path, "max_leads_per_month"))),
+            fixed_cost_per_month: self.number_or(obj, path, "fixed_cost_per_month", 0.0),
+        }
+    }
+
+    /// An optional true/false field; `None` when absent or null (or of the wrong type, which is
+    /// reported).
+    fn flag(&mut self, obj: &Map<String, Value>, parent: &str, key: &str) -> Option<bool> {
+        match self.field(obj, parent, key, true) {
+            Some(Value::Bool(b)) => Some(*b),
+            Some(v) => {
+                self.wrong(&join(parent, key), JsonKind::Bool, v);
+                None
+            }
+            None => None,
         }
     }
 
@@ -864,8 +892,9 @@ mod tests {
                  this program reads versions up to 2"
             ]
         );
-        let two = default_with(|m| m["version"] = Value::from(2));
-        assert_eq!(Scenario::from_json(&two), Ok(default_scenario()));
+        // Versions 1 and 2 both read, to the same scenario.
+        let v2 = default_with(|m| m["version"] = Value::from(2));
+        assert_eq!(Scenario::from_json(&v2), Ok(default_scenario()));
         let zero = default_with(|m| m["version"] = Value::from(0));
         assert_eq!(
             errors(&zero),
@@ -916,10 +945,11 @@ mod tests {
             migrate_with(&mut doc, 0, 2, &steps[1..]),
             Err(Problem::UnknownVersion { found: 0 })
         );
-        // The real chain: version 1 to 2 changes nothing but the number.
+        // The real chain: version 1 → 2 rewrites nothing but the version.
         let mut doc = Map::new();
         doc.insert("name".into(), Value::from("x"));
         assert_eq!(migrate(&mut doc, 1), Ok(()));
+        assert_eq!(doc.len(), 2);
         assert_eq!(doc["version"], Value::from(2));
         assert_eq!(doc["name"], Value::from("x"));
     }

@@ -181,6 +181,9 @@ pub fn default_scenario() -> Scenario {
         leads_per_month: leads,
         cost_per_lead: cost,
         conversion_now: conversion,
+        buyable: None,
+        max_leads_per_month: None,
+        fixed_cost_per_month: 0.0,
     };
     Scenario {
         version: CURRENT_VERSION,
@@ -200,6 +203,7 @@ pub fn default_scenario() -> Scenario {
             source("AutoScout24", 40.0, 18.0, 0.09),
             source("Phone & walk-in", 60.0, 0.0, 0.12),
         ],
+        budget_per_year: None,
         process_now: Process::typed(0.9, 480.0, 4.0, 2),
         process_target: Process::typed(1.0, 7.0, 3.0, 6),
         contact: Contact {
@@ -358,6 +362,9 @@ impl WorkshopPreset {
             leads_per_month: leads,
             cost_per_lead: cost,
             conversion_now: conversion,
+            buyable: None,
+            max_leads_per_month: None,
+            fixed_cost_per_month: 0.0,
         };
         let mut s = default_scenario();
         match self {

@@ -13,9 +13,9 @@ use super::capacity::{
 };
 pub use super::error::{FieldError, JsonKind, Problem};
 
-/// The newest scenario format version this program reads. Writers write the lowest version
-/// that can express the document ([`Scenario::format_version`]): 1 unless a version-2 field
-/// (MODEL.md §7–§9) is used.
+/// The newest scenario format version this program reads (and the `version` of every scenario
+/// once read: older documents are migrated). Writers emit [`Scenario::format_version`], the
+/// lowest version that can express the document, so version-1 scenarios stay version 1.
 pub const CURRENT_VERSION: u32 = 2;
 
 /// Most lead sources a scenario may have.
@@ -49,6 +49,9 @@ pub const MAX_RUNS: u32 = 1_000_000;
 pub const MAX_VOLUME_CV: f64 = 2.0;
 /// Latest response-curve point, in minutes (not in MODEL.md: a sanity limit, one year).
 pub const MAX_CURVE_MINUTES: f64 = 525_600.0;
+/// Largest annual marketing budget (not in MODEL.md: a sanity limit, 50 sources' worth of
+/// [`MAX_MONEY`] a month for a year, rounded up).
+pub const MAX_BUDGET: f64 = 1e12;
 
 /// One scenario: a dealer's lead sources, today's and the target follow-up process, and the
 /// simulation settings. Fractions are 0..1, times minutes, money in `currency`.
@@ -58,7 +61,10 @@ pub const MAX_CURVE_MINUTES: f64 = 525_600.0;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(remote = "Self")]
 pub struct Scenario {
-    /// Format version; [`CURRENT_VERSION`] once read.
+    /// Format version; [`CURRENT_VERSION`] once read (older documents are migrated).
+    /// The derived deserializer sets it to [`CURRENT_VERSION`] too; [`Scenario::validate`]
+    /// accepts 1..=[`CURRENT_VERSION`] here (a version 1 in memory means what it meant). The
+    /// JSON writers ignore this field and write [`Scenario::format_version`].
     pub version: u32,
     /// Free text shown as the scenario's title (may be empty).
     #[serde(default)]
@@ -84,6 +90,10 @@ pub struct Scenario {
     pub arrivals: Option<Vec<f64>>,
     /// The lead channels.
     pub sources: Vec<LeadSource>,
+    /// The annual marketing budget to spend on leads (MODEL.md §8, version 2); `None` (absent or
+    /// `null`): no budget question, `expected.plan.for_budget_*` are null.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget_per_year: Option<f64>,
     /// Today's follow-up process (calibrates the close rates).
     pub process_now: Process,
     /// The follow-up process aimed for.
@@ -132,6 +142,46 @@ pub struct LeadSource {
     pub cost_per_lead: f64,
     /// Today's observed lead-to-sale rate (0..1).
     pub conversion_now: f64,
+    /// Whether more leads of this source can be bought at `cost_per_lead` (MODEL.md §8,
+    /// version 2). Kept as the document gave it: `None` (absent) means the default, buyable
+    /// exactly when `cost_per_lead` > 0 (see [`LeadSource::is_buyable`]). An explicit value is
+    /// kept even when it equals the default, so the user's choice survives a later change of the
+    /// cost; only a value that differs from the default makes the document version 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub buyable: Option<bool>,
+    /// At most this many leads a month can be had (> 0); `None`: no cap (MODEL.md §8, version
+    /// 2). Bounds only what the plans of [`crate::model::buy_plan`] buy; it is not checked
+    /// against today's `leads_per_month`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_leads_per_month: Option<f64>,
+    /// A subscription or listing package paid whatever the volume (≥ 0, default 0; MODEL.md §8,
+    /// version 2).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fixed_cost_per_month: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
+}
+
+impl LeadSource {
+    /// Whether the source is buyable: as given, else the default (cost_per_lead > 0: free
+    /// sources such as importer leads and walk-ins come as they come).
+    pub fn is_buyable(&self) -> bool {
+        self.buyable.unwrap_or(self.buyable_by_default())
+    }
+
+    /// The default of `buyable`: true when a lead costs something.
+    pub fn buyable_by_default(&self) -> bool {
+        self.cost_per_lead > 0.0
+    }
+
+    /// Whether any version-2 field of the source differs from its default.
+    fn uses_version_2(&self) -> bool {
+        self.buyable.is_some_and(|b| b != self.buyable_by_default())
+            || self.max_leads_per_month.is_some()
+            || self.fixed_cost_per_month != 0.0
+    }
 }
 
 /// A follow-up process: who gets called, how fast, how persistently.
@@ -236,19 +286,26 @@ impl Default for Simulation {
 }
 
 impl Scenario {
-    /// The lowest format version that expresses this scenario: 2 if it uses a version-2 field
-    /// (`arrivals`, a process `capacity`), else 1. Writers write this number.
-    pub fn format_version(&self) -> u32 {
-        let v2 = self.arrivals.is_some()
-            || self.process_now.capacity.is_some()
-            || self.process_target.capacity.is_some();
-        if v2 { 2 } else { 1 }
-    }
-
     /// Reads a scenario from JSON text: parse, version check, migration, validation.
     /// Returns every problem found, each with its field path. Never panics.
     pub fn from_json(text: &str) -> Result<Scenario, Vec<FieldError>> {
         super::parse::scenario_from_json(text)
+    }
+
+    /// The lowest format version that can express this scenario: 2 if any version-2 field is
+    /// set to something other than its default, else 1. Version-2 fields: `arrivals` or a
+    /// process `capacity` (MODEL.md §7); `budget_per_year` given, or a source's `buyable`
+    /// different from its default, `max_leads_per_month` given, or `fixed_cost_per_month` not 0
+    /// (MODEL.md §8). The JSON writers (the `Serialize` impl, so every writer) put this number
+    /// in `version`, so version-1 scenarios, files and share links stay byte for byte as they
+    /// were.
+    pub fn format_version(&self) -> u32 {
+        let capacity = self.arrivals.is_some()
+            || self.process_now.capacity.is_some()
+            || self.process_target.capacity.is_some();
+        let buying =
+            self.budget_per_year.is_some() || self.sources.iter().any(LeadSource::uses_version_2);
+        if capacity || buying { 2 } else { 1 }
     }
 
     /// Checks every rule of MODEL.md §1 (and the sanity limits of this module); an empty list
@@ -263,7 +320,7 @@ impl Scenario {
                     known: CURRENT_VERSION,
                 },
             );
-        } else if self.version < CURRENT_VERSION {
+        } else if self.version < 1 {
             c.push(
                 "version",
                 Problem::UnknownVersion {
@@ -303,6 +360,9 @@ impl Scenario {
             );
         }
         c.fraction("benchmark_conversion", self.benchmark_conversion);
+        if let Some(b) = self.budget_per_year {
+            c.range("budget_per_year", b, 0.0, true, MAX_BUDGET, true, false);
+        }
         self.validate_seasonality(&mut c);
         self.validate_arrivals(&mut c);
         self.validate_sources(&mut c);
@@ -429,6 +489,7 @@ impl Scenario {
                 false,
             );
             c.fraction(&format!("{p}.conversion_now"), s.conversion_now);
+            c.buying(&p, s);
         }
         // Calibration divides today's conversion by today's follow-up: with nobody followed up,
         // any conversion is unexplainable (MODEL.md §2).
@@ -444,15 +505,16 @@ impl Scenario {
         }
     }
 
-    /// The scenario as pretty-printed JSON (the export and `leadplan example` format).
+    /// The scenario as pretty-printed JSON (the export and `leadplan example` format), with
+    /// `version` = [`Scenario::format_version`].
     pub fn to_json_pretty(&self) -> String {
         // Serialising plain structs of numbers and strings cannot fail; fall back to "{}" anyway.
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
     }
 
-    /// The scenario as compact JSON (share links, the simulation worker). Made through a
-    /// `serde_json::Value`, whose encoder the page has anyway, rather than a third encoder of
-    /// the scenario itself.
+    /// The scenario as compact JSON (share links, the simulation worker), with `version` =
+    /// [`Scenario::format_version`]. Made through a `serde_json::Value`, whose encoder the page
+    /// has anyway, rather than a third encoder of the scenario itself.
     pub fn to_json(&self) -> String {
         serde_json::to_value(self).map_or_else(|_| "{}".to_string(), |v| v.to_string())
     }
@@ -526,6 +588,34 @@ impl Checker {
     fn integer(&mut self, path: &str, x: u32, min: u32, max: u32) {
         if x < min || x > max {
             self.push(path, Problem::between(f64::from(min), f64::from(max)));
+        }
+    }
+
+    /// The buying fields of source `p` (MODEL.md §8).
+    fn buying(&mut self, p: &str, s: &LeadSource) {
+        if let Some(cap) = s.max_leads_per_month {
+            self.range(
+                &format!("{p}.max_leads_per_month"),
+                cap,
+                0.0,
+                false,
+                MAX_LEADS_PER_MONTH,
+                true,
+                false,
+            );
+        }
+        self.range(
+            &format!("{p}.fixed_cost_per_month"),
+            s.fixed_cost_per_month,
+            0.0,
+            true,
+            MAX_MONEY,
+            true,
+            false,
+        );
+        // Free leads without a cap would make every plan buy infinitely many.
+        if s.is_buyable() && s.cost_per_lead == 0.0 && s.max_leads_per_month.is_none() {
+            self.push(format!("{p}.buyable"), Problem::FreeBuyableWithoutCap);
         }
     }
 
@@ -793,7 +883,13 @@ mod tests {
     #[test]
     fn newer_version_in_memory_is_refused() {
         let mut s = default_scenario();
-        s.version = 3;
+        s.version = CURRENT_VERSION + 1;
+        assert_eq!(paths(&s.validate()), vec!["version"]);
+        // Version 1 in memory (the derived deserializer of a version-1 document) means what it
+        // meant; version 0 never existed.
+        s.version = 1;
+        assert_eq!(s.validate(), vec![]);
+        s.version = 0;
         assert_eq!(paths(&s.validate()), vec!["version"]);
     }
 }

@@ -190,6 +190,9 @@ impl AppState {
                     leads_per_month: 0.0,
                     cost_per_lead: 0.0,
                     conversion_now: 0.0,
+                    buyable: None,
+                    max_leads_per_month: None,
+                    fixed_cost_per_month: 0.0,
                 });
                 self.revalidate();
             }

@@ -34,6 +34,9 @@ pub fn single_source(scenario: Scenario, name: &str) -> Scenario {
         leads_per_month: total,
         cost_per_lead: (mean(|s| s.cost_per_lead) * 100.0).round() / 100.0,
         conversion_now: (mean(|s| s.conversion_now) * 1e4).round() / 1e4,
+        buyable: None,
+        max_leads_per_month: None,
+        fixed_cost_per_month: 0.0,
     };
     Scenario {
         sources: vec![combined],

@@ -129,7 +129,7 @@ pub fn app(props: &AppProps) -> Html {
                 <main id="main">
                     { match state.view {
                         View::Compare => html! {
-                            <super::compare::Compare {lang} library={library.clone()} {dispatch} />
+                            <super::compare::Compare {lang} screen={Rc::clone(&state.valid)} library={library.clone()} {dispatch} />
                         },
                         View::Plan => html! {
                             <>

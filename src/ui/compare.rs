@@ -1,8 +1,12 @@
-//! The compare view (`view=compare`): two to four saved scenarios side by side, each with its
+//! The compare view (`view=compare`): two to four scenarios side by side, each with its
 //! figures, monthly chart and waterfall, and every figure's difference from the first scenario
 //! (coloured, and with a +/− sign and "better"/"worse" in words, so colour is never the only
 //! cue). All are simulated with the first scenario's seed and number of runs, so differences
 //! come from the inputs, not from the random stream.
+//!
+//! It offers the scenario on screen, the workshop presets and the saved scenarios. A newcomer
+//! with fewer than two saved scenarios sees the scenario on screen next to the best-practice
+//! preset at once: never an empty page. With two or more saved, the first two saved open.
 
 use std::rc::Rc;
 
@@ -10,6 +14,7 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Text, format, texts};
 use crate::model::expected::{Expected, expected};
+use crate::model::presets::WorkshopPreset;
 use crate::model::scenario::Scenario;
 use crate::state::{Action, View};
 
@@ -21,9 +26,12 @@ texts! {
     /// Texts of the compare view.
     pub enum CompareText {
         Title => "Scenario's vergelijken", "Compare scenarios";
-        Choose => "Kies twee tot vier opgeslagen scenario's", "Choose two to four saved scenarios";
-        NeedTwo => "Sla minstens twee scenario's op om ze te vergelijken (Opslaan als… in de planner).",
-                   "Save at least two scenarios to compare them (Save as… in the planner).";
+        Choose => "Kies twee tot vier scenario's", "Choose two to four scenarios";
+        OnScreen => "Op het scherm", "On screen";
+        Presets => "Workshopvoorbeelden", "Workshop presets";
+        Saved => "Opgeslagen", "Saved";
+        SaveHint => "Eigen varianten? Sla ze op met Opslaan als… in de planner; ze verschijnen hier.",
+                    "Variants of your own? Save them with Save as… in the planner; they appear here.";
         PickTwo => "Kies er minstens twee.", "Choose at least two.";
         SameSeed => "Alle scenario's zijn gesimuleerd met de seed en het aantal runs van het eerste",
                     "All scenarios are simulated with the seed and number of runs of the first";
@@ -43,10 +51,51 @@ texts! {
 pub struct CompareProps {
     /// Interface language.
     pub lang: Lang,
+    /// The scenario on screen in the planner.
+    pub screen: Rc<Scenario>,
     /// The saved scenarios.
     pub library: UseStateHandle<LibraryState>,
     /// Sends actions to the app's reducer (for the way back).
     pub dispatch: Callback<Action>,
+}
+
+/// A scenario the compare view can show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Pick {
+    /// The scenario on screen in the planner.
+    Screen,
+    /// A workshop preset.
+    Preset(usize),
+    /// A saved scenario, by its index in the library.
+    Saved(usize),
+}
+
+impl Pick {
+    /// A stable code for tests and keys: `screen`, `preset:best-practice`, `saved:2`.
+    fn code(self) -> String {
+        match self {
+            Pick::Screen => "screen".to_string(),
+            Pick::Preset(i) => format!("preset:{}", WorkshopPreset::all()[i].code()),
+            Pick::Saved(i) => format!("saved:{i}"),
+        }
+    }
+}
+
+/// What opens first: the first two saved scenarios if there are two, else the scenario on
+/// screen next to best practice (or, if the screen already shows best practice, the typical
+/// dealer), so a newcomer sees a comparison at once.
+fn first_picks(saved: usize, screen: &Scenario) -> Vec<Pick> {
+    if saved >= 2 {
+        return vec![Pick::Saved(0), Pick::Saved(1)];
+    }
+    let presets = WorkshopPreset::all();
+    let index = |p: WorkshopPreset| presets.iter().position(|&q| q == p).unwrap_or(0);
+    let other = if *screen == WorkshopPreset::BestPractice.scenario() {
+        WorkshopPreset::TypicalDealer
+    } else {
+        WorkshopPreset::BestPractice
+    };
+    vec![Pick::Screen, Pick::Preset(index(other))]
 }
 
 /// The compare page.
@@ -55,18 +104,43 @@ pub fn compare(props: &CompareProps) -> Html {
     let lang = props.lang;
     let t = |k: CompareText| k.get(lang);
     let entries = &props.library.library.entries;
-    let selected = use_state_eq(|| (0..entries.len().min(2)).collect::<Vec<usize>>());
-    let chosen: Vec<usize> = selected
+    let presets = WorkshopPreset::all();
+    let selected = {
+        let (saved, screen) = (entries.len(), Rc::clone(&props.screen));
+        use_state_eq(move || first_picks(saved, &screen))
+    };
+    let chosen: Vec<Pick> = selected
         .iter()
         .copied()
-        .filter(|&i| i < entries.len())
+        .filter(|p| !matches!(p, Pick::Saved(i) if *i >= entries.len()))
         .collect();
+    let name_of = |p: Pick| -> String {
+        match p {
+            Pick::Screen => {
+                let name = &props.screen.name;
+                if name.is_empty() {
+                    t(CompareText::OnScreen).to_string()
+                } else {
+                    format!("{name} ({})", t(CompareText::OnScreen).to_lowercase())
+                }
+            }
+            Pick::Preset(i) => {
+                let ((nl, _), (en, _)) = presets[i].texts();
+                if lang == Lang::Nl { nl } else { en }.to_string()
+            }
+            Pick::Saved(i) => entries.get(i).map_or_else(String::new, |e| e.name.clone()),
+        }
+    };
+    let scenario_of = |p: Pick| -> Scenario {
+        match p {
+            Pick::Screen => (*props.screen).clone(),
+            Pick::Preset(i) => presets[i].scenario(),
+            Pick::Saved(i) => entries[i].scenario.clone(),
+        }
+    };
     // The first chosen scenario's seed and runs for all.
     let scenarios: Rc<Vec<Rc<Scenario>>> = {
-        let mut list: Vec<Scenario> = chosen
-            .iter()
-            .map(|&i| entries[i].scenario.clone())
-            .collect();
+        let mut list: Vec<Scenario> = chosen.iter().map(|&p| scenario_of(p)).collect();
         if let Some(first) = list.first().map(|s| s.simulation.clone()) {
             for s in &mut list {
                 s.simulation.seed = first.seed;
@@ -87,16 +161,16 @@ pub fn compare(props: &CompareProps) -> Html {
             dispatch.emit(Action::SetView(View::Plan));
         })
     };
-    let toggles = entries.iter().enumerate().map(|(i, e)| {
-        let on = chosen.contains(&i);
+    let toggle = |p: Pick| {
+        let on = chosen.contains(&p);
         let onchange = {
             let selected = selected.clone();
             Callback::from(move |_: Event| {
                 let mut next = (*selected).clone();
-                if let Some(pos) = next.iter().position(|&j| j == i) {
+                if let Some(pos) = next.iter().position(|&q| q == p) {
                     next.remove(pos);
                 } else if next.len() < 4 {
-                    next.push(i);
+                    next.push(p);
                     next.sort_unstable();
                 }
                 selected.set(next);
@@ -104,17 +178,17 @@ pub fn compare(props: &CompareProps) -> Html {
         };
         html! {
             <label class="compare-pick">
-                <input type="checkbox" checked={on} disabled={!on && chosen.len() >= 4} {onchange} data-compare-pick={i.to_string()} />
-                { " " }{ &e.name }
+                <input type="checkbox" checked={on} disabled={!on && chosen.len() >= 4} {onchange} data-compare-pick={p.code()} />
+                { " " }{ name_of(p) }
             </label>
         }
-    });
+    };
     let base = results.first().cloned().flatten();
-    let seed_note = scenarios.first().map(|s| {
+    let seed_note = scenarios.first().zip(chosen.first()).map(|(s, &p)| {
         format!(
             "{} ({}: seed {}, {} runs).",
             t(CompareText::SameSeed),
-            entries.get(chosen[0]).map_or("", |e| e.name.as_str()),
+            name_of(p),
             s.simulation.seed,
             s.simulation.runs
         )
@@ -125,26 +199,32 @@ pub fn compare(props: &CompareProps) -> Html {
                 <h2>{ t(CompareText::Title) }</h2>
                 <button type="button" class="secondary no-print" data-action="back-to-plan" onclick={back}>{ t(CompareText::Back) }</button>
             </div>
-            if entries.len() < 2 {
-                <p class="notice warn" role="status">{ t(CompareText::NeedTwo) }</p>
-            } else {
-                <fieldset class="group no-print">
-                    <legend>{ t(CompareText::Choose) }</legend>
-                    <div class="compare-picks">{ for toggles }</div>
-                </fieldset>
-                if chosen.len() < 2 { <p class="notice warn" role="status">{ t(CompareText::PickTwo) }</p> }
-                if let Some(note) = seed_note { <p class="hint">{ note }</p> }
-                <div class="compare-grid" style={format!("--columns:{}", chosen.len().max(1))}>
-                    { for scenarios.iter().enumerate().map(|(k, s)| {
-                        let name = entries.get(chosen[k]).map_or_else(String::new, |e| e.name.clone());
-                        html! {
-                            <CompareColumn key={format!("{}-{k}", chosen[k])} {lang} index={k} {name}
-                                scenario={Rc::clone(s)} expected={results.get(k).cloned().flatten()}
-                                base={if k == 0 { None } else { base.clone() }} />
-                        }
-                    }) }
+            <fieldset class="group no-print">
+                <legend>{ t(CompareText::Choose) }</legend>
+                <div class="compare-picks">
+                    { toggle(Pick::Screen) }
                 </div>
-            }
+                <p class="compare-group">{ t(CompareText::Presets) }</p>
+                <div class="compare-picks">{ for (0..presets.len()).map(|i| toggle(Pick::Preset(i))) }</div>
+                if entries.is_empty() {
+                    <p class="hint">{ t(CompareText::SaveHint) }</p>
+                } else {
+                    <p class="compare-group">{ t(CompareText::Saved) }</p>
+                    <div class="compare-picks">{ for (0..entries.len()).map(|i| toggle(Pick::Saved(i))) }</div>
+                }
+            </fieldset>
+            if chosen.len() < 2 { <p class="notice warn" role="status">{ t(CompareText::PickTwo) }</p> }
+            if let Some(note) = seed_note { <p class="hint">{ note }</p> }
+            <div class="compare-grid" style={format!("--columns:{}", chosen.len().max(1))}>
+                { for scenarios.iter().enumerate().map(|(k, s)| {
+                    let p = chosen[k];
+                    html! {
+                        <CompareColumn key={p.code()} {lang} index={k} name={name_of(p)}
+                            scenario={Rc::clone(s)} expected={results.get(k).cloned().flatten()}
+                            base={if k == 0 { None } else { base.clone() }} />
+                    }
+                }) }
+            </div>
         </div>
     }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
-use crate::codec::embed::{HEIGHT_MESSAGE, address, widget_title};
+use crate::codec::embed::{HEIGHT_MESSAGE, address, sibling, widget_title};
 use crate::i18n::parse::format_minutes;
 use crate::i18n::{Text, format};
 use crate::model::expected::expected;
@@ -141,7 +141,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     // The previous scenario's link until the browser has made this one's (a few ms).
     let planner = use_link_value(Rc::clone(&state.valid), true)
         .latest
-        .map(|s| AttrValue::from(address(&page_base(), View::Plan, lang, &s)));
+        .map(|s| AttrValue::from(address(&sibling(&page_base(), ""), View::Plan, lang, &s)));
     html! {
         <div class="embed">
             <h1 class="embed-title">{ widget_title(lang) }</h1>

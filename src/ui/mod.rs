@@ -7,6 +7,7 @@ pub mod embed;
 pub mod embed_code;
 mod field;
 mod form;
+mod idle;
 mod inputs;
 mod kpi;
 mod messages;
@@ -18,6 +19,7 @@ pub mod present;
 mod results;
 pub mod scenarios;
 mod simulation;
+pub mod widget;
 
 pub use app::{App, AppProps};
 

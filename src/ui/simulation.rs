@@ -5,7 +5,6 @@
 use std::rc::Rc;
 
 use futures::StreamExt;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yew_agent::Spawnable;
@@ -162,23 +161,12 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
             // while someone types, only the last value is simulated.
             let pending = (*requests).as_ref().and_then(|tx| {
                 let (tx, request) = (tx.clone(), SimRequest::new(id, scenario));
-                let send = Closure::once(move || {
+                super::idle::when_idle(100, move || {
                     let _ = tx.unbounded_send(request);
-                });
-                let window = web_sys::window()?;
-                let options = web_sys::IdleRequestOptions::new();
-                options.set_timeout(100);
-                let handle = window
-                    .request_idle_callback_with_options(send.as_ref().unchecked_ref(), &options)
-                    .ok()?;
-                Some((window, handle, send))
+                })
             });
-            move || {
-                // A newer change (or unmounting) cancels a request not yet sent.
-                if let Some((window, handle, _send)) = pending {
-                    window.cancel_idle_callback(handle);
-                }
-            }
+            // A newer change (or unmounting) cancels a request not yet sent.
+            move || pending.map_or((), super::idle::Idle::cancel)
         });
     }
     let update = (*latest).clone();

@@ -56,6 +56,9 @@ pub fn sources() -> impl Strategy<Value = Vec<LeadSource>> {
                     leads_per_month,
                     cost_per_lead,
                     conversion_now,
+                    buyable: None,
+                    max_leads_per_month: None,
+                    fixed_cost_per_month: 0.0,
                 },
             )
             .collect()

@@ -53,15 +53,21 @@ async function iframeHeight(page) {
   return page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
 }
 
-/** Waits until the iframe is exactly as tall as the widget's document, and returns that height. */
+/** Waits (at most five seconds) until the iframe is exactly as tall as the widget's document,
+ * and returns that height. The two heights live in two origins, so no one page function sees
+ * both: this checks them once per animation frame of the article, when a new height can have
+ * been laid out. */
 async function waitForFit(page, frame) {
-  for (let i = 0; i < 100; i++) {
+  const deadline = Date.now() + 5000;
+  for (;;) {
     const outer = await iframeHeight(page);
     const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     if (outer > 150 && Math.abs(outer - inner) <= 1) return outer;
-    await page.waitForTimeout(50);
+    if (Date.now() > deadline) {
+      assert.fail(`the iframe (${outer} px) never fitted its content (${inner} px) within 5 s`);
+    }
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
   }
-  assert.fail(`the iframe (${await iframeHeight(page)} px) never fitted its content`);
 }
 
 async function assertNoScrollbars(frame, label) {

@@ -58,19 +58,59 @@ test('after a first visit the app loads and works with no network', async () => 
   await context.close();
 });
 
-/** Polls `check` (which may be async) until it holds; fails after ten seconds. */
-async function until(check) {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((ok) => setTimeout(ok, 100));
+/** Fails naming `what` unless `promise` settles within ten seconds: a bound on a wait for
+ * events, never a pause (it ends as soon as the promise does). */
+async function within(what, promise) {
+  let timer;
+  const deadline = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`timed out after 10 s waiting until ${what}`)), 10000);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
-  assert.fail(`timed out waiting for ${check}`);
+}
+
+/** In the page: resolves once the registration has a worker waiting, following the new worker's
+ * events (found, then installed) rather than polling. */
+async function newWorkerWaiting() {
+  const registration = await navigator.serviceWorker.getRegistration();
+  while (registration.waiting === null) {
+    // Checked and listened to in one task, so no event falls in between.
+    const worker = registration.installing;
+    await new Promise((ok) => {
+      if (worker !== null) worker.addEventListener('statechange', ok, { once: true });
+      else registration.addEventListener('updatefound', ok, { once: true });
+    });
+  }
+}
+
+/** In the page: resolves once `only` is the one cache left. The new worker deletes the other
+ * versions' caches when it activates, so after each listing that is not yet right this waits
+ * for that worker's next state change (installed, activating, activated). */
+async function onlyCache(only) {
+  const registration = await navigator.serviceWorker.getRegistration();
+  for (;;) {
+    const worker = registration.installing ?? registration.waiting ?? registration.active;
+    const state = worker?.state;
+    const names = await caches.keys();
+    if (names.length === 1 && names[0] === only) return;
+    // Unless its state changed while the caches were listed: then list them again at once.
+    if (worker && worker.state === state) {
+      await new Promise((ok) => worker.addEventListener('statechange', ok, { once: true }));
+    }
+  }
 }
 
 test('a new deploy waits until every tab of the old one is closed, then replaces its cache', async () => {
   // A site of its own, so the test can deploy a new version into it.
   const site = await mkdtemp(join(tmpdir(), 'leadplan-deploy-'));
   await cp(join(ROOT, 'dist'), site, { recursive: true });
+  // This deploy's cache version (the service worker names it) and the next deploy's.
+  const version = Number((await readFile(join(site, 'sw.js'), 'utf8')).match(/"leadplan-v(\d+)"/)[1]);
+  const oldCache = `leadplan-v${version}`;
+  const newCache = `leadplan-v${version + 1}`;
   const own = await startServer(site, 0);
   const base = `http://127.0.0.1:${own.address().port}/`;
   const context = await env.browser.newContext();
@@ -82,7 +122,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const cacheNames = (p) => p.evaluate(() => caches.keys());
-    assert.deepEqual(await cacheNames(page), ['leadplan-v2']);
+    assert.deepEqual(await cacheNames(page), [oldCache]);
 
     // Deploy 2: new service-worker rules (a new cache version), a stylesheet under a new hashed
     // name, and a page that says which deploy it is.
@@ -92,15 +132,15 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await rename(join(site, oldCss), join(site, newCss));
     await writeFile(join(site, 'index.html'), index.replace(oldCss, newCss).replace('<title>', '<meta content=2 name=leadplan-deploy><title>'));
     const sw = await readFile(join(site, 'sw.js'), 'utf8');
-    assert.ok(sw.includes('"leadplan-v2"'));
-    await writeFile(join(site, 'sw.js'), sw.replaceAll('"leadplan-v2"', '"leadplan-v3"'));
+    assert.ok(sw.includes(`"${oldCache}"`));
+    await writeFile(join(site, 'sw.js'), sw.replaceAll(`"${oldCache}"`, `"${newCache}"`));
 
     // The open tab gets the new page (network first) but keeps its worker: the new one waits.
     await page.reload();
     await page.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
     await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
-    await until(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting != null));
-    assert.ok((await cacheNames(page)).includes('leadplan-v2'), 'the running worker keeps its cache');
+    await within('the new deploy\'s worker is waiting', page.evaluate(newWorkerWaiting));
+    assert.ok((await cacheNames(page)).includes(oldCache), 'the running worker keeps its cache');
 
     // Every tab of the old version closed: the next visit runs the new worker, and only its
     // cache is left, holding deploy 2's files and not deploy 1's.
@@ -108,8 +148,8 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     const next = await context.newPage();
     await next.goto(base);
     await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
-    await until(async () => JSON.stringify(await cacheNames(next)) === '["leadplan-v3"]');
-    const cached = await next.evaluate(async () => (await (await caches.open('leadplan-v3')).keys()).map((r) => new URL(r.url).pathname));
+    await within('only the new deploy\'s cache is left', next.evaluate(onlyCache, newCache));
+    const cached = await next.evaluate(async (c) => (await (await caches.open(c)).keys()).map((r) => new URL(r.url).pathname), newCache);
     assert.ok(cached.includes(`/${newCss}`), `deploy 2's stylesheet is cached: ${cached}`);
     assert.ok(!cached.includes(`/${oldCss}`), `deploy 1's stylesheet is gone: ${cached}`);
 

@@ -260,7 +260,13 @@ test('measures input-to-paint latency and the simulation time (figures for the s
       observer.disconnect();
       const changed = document.querySelector('[data-kpi="expected.leads"]').dataset.value !== before;
       out.push({ ms: performance.now() - t0, dom: domAt === null ? NaN : domAt - t0, paint: painted - t0, changedAtPaint, chartAtPaint, changed });
-      await new Promise((ok) => setTimeout(ok, 30));
+      // The next edit starts once this one's work on the page is done: the monthly chart, which
+      // draws last (in a task of its own after the render), has drawn this edit's data.
+      const deadline = performance.now() + 5000;
+      while (draws() <= drawsBefore) {
+        if (performance.now() > deadline) throw new Error(`edit ${i}: the monthly chart did not redraw within 5 s`);
+        await frame();
+      }
     }
     return out;
   });
@@ -283,20 +289,39 @@ test('measures input-to-paint latency and the simulation time (figures for the s
     window.__events = [];
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        window.__events.push({ name: e.name, duration: e.duration, handlers: e.processingEnd - e.processingStart });
+        window.__events.push({ name: e.name, duration: e.duration, handlers: e.processingEnd - e.processingStart, processingEnd: e.processingEnd });
       }
     }).observe({ type: 'event', durationThreshold: 16 });
   });
   const field = page.locator('input[name="sources[0].leads_per_month"]');
   await field.click();
   await field.press('End');
+  // The figure counts twelve months of every source's leads: it shows what the field holds
+  // once the page has answered a keystroke. Each pair of keystrokes waits for that.
+  const otherLeads = await page.evaluate(() =>
+    Number(document.querySelector('[data-kpi="expected.leads"]').dataset.value) -
+    12 * Number(document.querySelector('input[name="sources[0].leads_per_month"]').value));
   for (let i = 0; i < 10; i++) {
     await field.press('Backspace');
     await field.press(String(i));
-    await page.waitForTimeout(60);
+    await page.waitForFunction((other) =>
+      Number(document.querySelector('[data-kpi="expected.leads"]').dataset.value) ===
+      other + 12 * Number(document.querySelector('input[name="sources[0].leads_per_month"]').value), otherLeads);
   }
-  await page.waitForTimeout(300);
-  const events = await page.evaluate(() => window.__events);
+  // Event Timing reports an event once the frame after it is presented, frames in order, and
+  // only events of 16 ms or more. So instead of a pause: one more real key press (Shift) whose
+  // handler works for 20 ms, surely reported; once its entry is in, every keystroke's before it
+  // is too. Its own entries (processed from its handler on) are left out of the figures.
+  await page.evaluate(() => {
+    document.querySelector('input[name="sources[0].leads_per_month"]').addEventListener('keydown', (e) => {
+      if (e.key !== 'Shift') return;
+      window.__sentinelAt = performance.now();
+      while (performance.now() < window.__sentinelAt + 20) { /* a handler that takes 20 ms */ }
+    });
+  });
+  await field.press('Shift');
+  await page.waitForFunction(() => window.__events.some((e) => e.name === 'keydown' && e.processingEnd >= window.__sentinelAt));
+  const events = await page.evaluate(() => window.__events.filter((e) => e.processingEnd < window.__sentinelAt));
   const med = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
   const inputs = events.filter((e) => e.name === 'input');
   const idle = events.filter((e) => e.handlers === 0);
@@ -315,7 +340,10 @@ test('measures input-to-paint latency and the simulation time (figures for the s
     await fresh.fill('input[name="sources[0].leads_per_month"]', String(121 + i));
     await fresh.waitForFunction((n) => performance.getEntriesByName('leadplan:simulate').length > n, n);
     later.push(await fresh.evaluate(() => performance.getEntriesByName('leadplan:simulate').at(-1).duration));
-    await fresh.waitForTimeout(150);
+    // The next edit once this simulation's results are on screen and the lost-revenue chart
+    // (replaced by a note while it ran) has drawn them: the page is quiet again.
+    await simulationDone(fresh);
+    await fresh.waitForFunction(() => Number(document.querySelector('canvas[data-chart="lost-revenue"]')?.dataset.draws) > 0);
   }
   later.sort((a, b) => a - b);
   metric(`leadplan:simulate (default scenario, 10,000 runs, worker time): first after load ${first.toFixed(1)} ms; after an edit median ${later[3].toFixed(1)} ms (${later[0].toFixed(1)}–${later[6].toFixed(1)}, 7 edits)`);

@@ -156,8 +156,19 @@ test('the open page follows its address: a pasted link opens, lang= switches, in
   // The skip link changes the fragment to #results: same page, nothing reset.
   await typeInto(page, 'sources[1].leads_per_month', '100');
   await waitKpi(page, 'expected.leads', DEFAULT_LEADS + 12 * 40);
-  await page.evaluate(() => { location.hash = 'results'; });
-  await page.waitForTimeout(200);
+  // Not a pause but the app's own handling of the change: this listener comes after the app's,
+  // so when it runs the app has decided (a reload would have started: the Navigation API's
+  // navigate event reports it as it starts), and whatever the app dispatched has rendered by
+  // the second frame after it.
+  const handled = await page.evaluate(() => new Promise((ok) => {
+    let reload = false;
+    navigation.addEventListener('navigate', (e) => { reload ||= e.navigationType === 'reload'; });
+    addEventListener('hashchange', () => {
+      requestAnimationFrame(() => requestAnimationFrame(() => ok({ reload })));
+    }, { once: true });
+    location.hash = 'results';
+  }));
+  assert.equal(handled.reload, false, 'an in-page link does not reload the page');
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 40);
   assert.equal(await page.evaluate(() => window.__samePage), true);
   // A hand-edited language: switched in place, nothing lost.
@@ -392,7 +403,13 @@ test('the embed view neither reads nor writes storage', async () => {
   // into one, with the combined conversion rounded to 0.01%: within 0.5% of the default).
   const embedLost = await kpi(page, 'expected.lost_revenue');
   assert.ok(Math.abs(embedLost - defaultLost) / defaultLost < 0.005, `${embedLost} vs ${defaultLost}`);
-  await page.waitForTimeout(300);
+  // Instead of a pause, states the widget reaches only after its opening renders' effects (of
+  // which autosave is one) have run: its chart has drawn (in a task its effect queues), and the
+  // link to the planner has its address (the browser compresses it asynchronously, started by
+  // an effect, and a render sets it). Any write would have happened by then.
+  await page.waitForFunction(() =>
+    Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0 &&
+    document.querySelector('a[data-planner-link]')?.href.length > 0);
   assert.equal(await stored(page), before);
   assert.equal(await page.locator('.scenario-bar').count(), 0);
   await page.context().close();

@@ -1,10 +1,18 @@
-//! Shared set-up of the in-browser tests: mount the app in a fresh element, and wait for yew's
-//! asynchronous rendering.
+//! Shared set-up of the in-browser tests: mount the app in a fresh element, and wait for states
+//! of the page (never for a fixed time).
 
-use gloo::timers::future::TimeoutFuture;
 use leadplan::codec::fragment::Fragment;
 use leadplan::ui::{App, AppProps};
 use web_sys::Element;
+
+/// How long [`until`] waits for its state before failing. A bound, not a pause: the wait ends
+/// as soon as the state holds. Generous because a cold debug build of the whole planner renders
+/// slowly on a loaded machine (a first run on 2 shared cores took over 3 seconds).
+const DEADLINE_MS: f64 = 15_000.0;
+
+/// At most this long between two checks when animation frames do not come (a page the browser
+/// throttles): the poll then still reaches its deadline.
+const MAX_YIELD_MS: i32 = 50;
 
 /// Mounts the app, opened with `fragment`, in a new element and waits for its figures. The app
 /// autosaves to LocalStorage and every test shares one page, so each starts with it empty.
@@ -34,14 +42,35 @@ pub async fn mount(fragment: &str) -> Element {
     root
 }
 
-/// Waits until `check` holds: the scheduler renders in slices of ~16 ms, and a debug build of
-/// the whole planner can take several. Fails with `what` after three seconds.
+/// Waits until `check` holds, checking once per animation frame: yew renders in scheduler
+/// slices and the charts draw in tasks of their own, all of which run between two frames.
+/// Fails naming `what` if it does not hold within [`DEADLINE_MS`].
 pub async fn until(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..150 {
+    let start = js_sys::Date::now();
+    loop {
         if check() {
             return;
         }
-        TimeoutFuture::new(20).await;
+        let waited = js_sys::Date::now() - start;
+        if waited > DEADLINE_MS {
+            panic!("timed out after {waited:.0} ms waiting until {what}");
+        }
+        next_frame().await;
     }
-    panic!("timed out waiting until {what}");
+}
+
+/// Yields to the event loop until the next animation frame (or [`MAX_YIELD_MS`], whichever
+/// comes first), so that pending renders, effects and timers run.
+async fn next_frame() {
+    let yielded = js_sys::Promise::new(&mut |resolve, _reject| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        // Whichever comes first resolves; the second call does nothing.
+        let _ = window.request_animation_frame(&resolve);
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, MAX_YIELD_MS);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(yielded).await;
 }

@@ -249,6 +249,29 @@ pub fn field_error_text(lang: Lang, e: &FieldError) -> Html {
     }
 }
 
+/// What is wrong with a link that could not be opened, and that the defaults are shown instead.
+pub fn link_error_text(lang: Lang, e: &LinkError) -> Html {
+    let t = |k: ScenarioText| k.get(lang);
+    html! {
+        <>
+            { match e {
+                LinkError::NotBase64 => html! { t(ScenarioText::LinkNotBase64) },
+                LinkError::NotDeflate => html! { t(ScenarioText::LinkNotDeflate) },
+                LinkError::TooLarge => html! { t(ScenarioText::LinkTooLarge) },
+                LinkError::NotText => html! { t(ScenarioText::LinkNotText) },
+                LinkError::Unsupported => html! { t(ScenarioText::LinkUnsupported) },
+                LinkError::Invalid(errors) => html! {
+                    <>
+                        { t(ScenarioText::LinkInvalid) }
+                        <ul>{ for errors.iter().map(|e| field_error_text(lang, e)) }</ul>
+                    </>
+                },
+            } }
+            { " " }{ t(ScenarioText::LinkDefaults) }
+        </>
+    }
+}
+
 /// The notices, each dismissable; errors as alerts, the rest as status.
 #[derive(Properties, PartialEq, Clone)]
 pub struct NoticesProps {
@@ -275,35 +298,29 @@ pub fn notices(props: &NoticesProps) -> Html {
             })
         };
         let (error, body) = match n {
-            Notice::Link(e) => (true, html! {
-                <>
-                    { match e {
-                        LinkError::NotBase64 => html! { t(ScenarioText::LinkNotBase64) },
-                        LinkError::NotDeflate => html! { t(ScenarioText::LinkNotDeflate) },
-                        LinkError::TooLarge => html! { t(ScenarioText::LinkTooLarge) },
-                        LinkError::NotText => html! { t(ScenarioText::LinkNotText) },
-                        LinkError::Unsupported => html! { t(ScenarioText::LinkUnsupported) },
-                        LinkError::Invalid(errors) => html! {
-                            <>
-                                { t(ScenarioText::LinkInvalid) }
-                                <ul>{ for errors.iter().map(|e| field_error_text(lang, e)) }</ul>
-                            </>
-                        },
-                    } }
-                    { " " }{ t(ScenarioText::LinkDefaults) }
-                </>
-            }),
-            Notice::Storage(StorageError::Unavailable) => (false, html! { t(ScenarioText::StorageUnavailable) }),
+            Notice::Link(e) => (true, link_error_text(lang, e)),
+            Notice::Storage(StorageError::Unavailable) => {
+                (false, html! { t(ScenarioText::StorageUnavailable) })
+            }
             Notice::Storage(StorageError::Full) => (true, html! { t(ScenarioText::StorageFull) }),
-            Notice::Load(LoadNotice::NotJson | LoadNotice::WrongShape) => (false, html! { t(ScenarioText::StorageCorrupt) }),
-            Notice::Load(LoadNotice::NewerVersion { .. }) => (false, html! { t(ScenarioText::StorageNewer) }),
-            Notice::Load(LoadNotice::Migrated { .. }) => (false, html! { t(ScenarioText::StorageMigrated) }),
-            Notice::Load(LoadNotice::Dropped { name, errors }) => (false, html! {
-                <>
-                    { t(ScenarioText::StorageDropped) }{ " " }<strong>{ name }</strong>
-                    <ul>{ for errors.iter().take(5).map(|e| field_error_text(lang, e)) }</ul>
-                </>
-            }),
+            Notice::Load(LoadNotice::NotJson | LoadNotice::WrongShape) => {
+                (false, html! { t(ScenarioText::StorageCorrupt) })
+            }
+            Notice::Load(LoadNotice::NewerVersion { .. }) => {
+                (false, html! { t(ScenarioText::StorageNewer) })
+            }
+            Notice::Load(LoadNotice::Migrated { .. }) => {
+                (false, html! { t(ScenarioText::StorageMigrated) })
+            }
+            Notice::Load(LoadNotice::Dropped { name, errors }) => (
+                false,
+                html! {
+                    <>
+                        { t(ScenarioText::StorageDropped) }{ " " }<strong>{ name }</strong>
+                        <ul>{ for errors.iter().take(5).map(|e| field_error_text(lang, e)) }</ul>
+                    </>
+                },
+            ),
         };
         let kind = match n {
             Notice::Link(_) => "link",

@@ -1,0 +1,157 @@
+// Drives Chromium, Firefox and WebKit through W3C WebDriver (selenium-webdriver, pinned in
+// package-lock.json), so every user path is tested in the three engines the app supports. Each
+// engine's driver comes from a package registry: Debian's chromedriver, geckodriver built by
+// cargo, Debian's WebKitWebDriver (which drives MiniBrowser, the WebKitGTK browser, and needs a
+// display: scripts/test runs that engine under xvfb-run). A missing browser or driver throws,
+// so the engine's tests fail; they never skip.
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { WebDriver } from 'selenium-webdriver';
+import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+function which(name) {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+function need(engine, what, path) {
+  if (!path) {
+    throw new Error(`${engine}: ${what} is not installed or not on PATH, so the ${engine} tests cannot run and fail (scripts/setup --browser installs it)`);
+  }
+  return path;
+}
+
+/** The driver command and the session capabilities of an engine. */
+function engineSpec(engine) {
+  switch (engine) {
+    case 'chromium': {
+      const browser = need(engine, 'chromium', which('chromium'));
+      return {
+        driver: need(engine, 'chromedriver', which('chromedriver')),
+        args: (port) => [`--port=${port}`],
+        capabilities: {
+          browserName: 'chrome',
+          'goog:chromeOptions': {
+            binary: browser,
+            args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+              '--disable-quic', '--no-first-run', '--disable-background-networking',
+              '--disable-component-update', '--disable-sync', '--window-size=1280,900'],
+          },
+        },
+      };
+    }
+    case 'firefox': {
+      const browser = need(engine, 'firefox-esr', which('firefox-esr') || which('firefox'));
+      return {
+        driver: need(engine, 'geckodriver', which('geckodriver')),
+        args: (port) => ['--port', String(port)],
+        capabilities: {
+          browserName: 'firefox',
+          'moz:firefoxOptions': {
+            binary: browser,
+            args: ['-headless', '-width', '1280', '-height', '900'],
+            prefs: {
+              // Nothing but the app's own server: no update, telemetry or remote-settings traffic.
+              'app.update.enabled': false,
+              'browser.safebrowsing.malware.enabled': false,
+              'browser.safebrowsing.phishing.enabled': false,
+              'datareporting.policy.dataSubmissionEnabled': false,
+              'network.captive-portal-service.enabled': false,
+              'network.connectivity-service.enabled': false,
+            },
+          },
+        },
+      };
+    }
+    case 'webkit': {
+      const driver = need(engine, 'WebKitWebDriver', which('WebKitWebDriver'));
+      need(engine, `MiniBrowser (${MINIBROWSER})`, existsSync(MINIBROWSER) ? MINIBROWSER : '');
+      if (!process.env.DISPLAY) {
+        throw new Error('webkit: no DISPLAY; WebKitWebDriver needs one (run under xvfb-run, as scripts/test does)');
+      }
+      return {
+        driver,
+        args: (port) => [`--port=${port}`],
+        capabilities: {
+          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+        },
+      };
+    }
+    default:
+      throw new Error(`unknown engine "${engine}"; LEADPLAN_ENGINE must be one of ${ENGINES.join(', ')}`);
+  }
+}
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
+export async function until(what, check, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
+    }
+    // Yield to the event loop between checks; each check is a round trip to the browser.
+    await new Promise((ok) => setImmediate(ok));
+  }
+}
+
+/**
+ * Starts the engine's WebDriver server and a session. Returns { engine, driver, close }.
+ * The engine is `LEADPLAN_ENGINE` unless given.
+ */
+export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chromium') {
+  const spec = engineSpec(engine);
+  const port = await freePort();
+  const server = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  server.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  const exited = new Promise((ok) => server.on('exit', (code) => ok(code)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await until(`${engine}'s WebDriver server on port ${port}`, async () => {
+      if (server.exitCode !== null) throw new Error(`${spec.driver} exited with ${server.exitCode}: ${stderr}`);
+      const r = await fetch(`${url}/status`);
+      return r.ok && (await r.json()).value?.ready !== false;
+    }, 30_000);
+    // A plain W3C session on the server started above (selenium's Builder would want a known
+    // browser name, which WebKitWebDriver's MiniBrowser is not, and may look for drivers itself).
+    const driver = await WebDriver.createSession(new Executor(new HttpClient(url)), spec.capabilities);
+    await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
+    return {
+      engine,
+      driver,
+      async close() {
+        await driver.quit().catch(() => {});
+        server.kill();
+        await exited;
+      },
+    };
+  } catch (e) {
+    server.kill();
+    throw new Error(`${engine}: could not start a browser session: ${e.message}\n${stderr}`);
+  }
+}

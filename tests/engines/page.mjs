@@ -1,0 +1,102 @@
+// What the cross-engine tests do to a page, in WebDriver terms: open, wait for a state, type as a
+// user types, read figures and chart pixels. Every wait is for a state, with a bound.
+import { By, Key } from 'selenium-webdriver';
+import { until } from './driver.mjs';
+
+export { By, Key, until };
+
+/** Runs `fn` (a function, serialised) in the page with `args`; returns its (awaited) value. */
+export async function js(driver, fn, ...args) {
+  return driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     Promise.resolve((${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+       .then((v) => done({ ok: v }), (e) => done({ error: String(e && e.stack || e) }));`,
+    ...args,
+  ).then((r) => {
+    if (r && 'error' in r) throw new Error(`in the page: ${r.error}`);
+    return r?.ok;
+  });
+}
+
+/** Waits until `fn(...args)` is truthy in the page; returns its value. */
+export async function waitFor(driver, what, fn, args = [], ms = 20_000) {
+  return until(what, () => js(driver, fn, ...args), ms);
+}
+
+/**
+ * Opens `url` as a new visit (a blank page first, so a changed fragment alone is a new load too),
+ * waits for the figures, and starts recording uncaught errors on `window.__leadplanErrors`.
+ */
+export async function open(driver, url, { ready = '[data-kpi="expected.lost_revenue"]' } = {}) {
+  await driver.get('about:blank');
+  await driver.get(url);
+  await waitFor(driver, `${ready} on ${url}`, (sel) => document.querySelector(sel) !== null, [ready], 30_000);
+  await js(driver, () => {
+    window.__leadplanErrors = [];
+    window.addEventListener('error', (e) => window.__leadplanErrors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => window.__leadplanErrors.push(String(e.reason)));
+  });
+}
+
+/** Uncaught errors since `open`, and whether the page's panic banner is showing. */
+export async function problems(driver) {
+  return js(driver, () => ({ errors: window.__leadplanErrors ?? ['the error recorder is missing'], panic: document.querySelector('.panic') !== null }));
+}
+
+/** The unrounded value of a figure by its results key path. */
+export async function kpi(driver, key) {
+  return Number(await js(driver, (k) => document.querySelector(`[data-kpi="${k}"]`)?.dataset.value, key));
+}
+
+/** Waits until a figure satisfies `test` (a function source of v, with `arg`). */
+export async function waitKpi(driver, key, what, test, arg) {
+  return waitFor(driver, `${key} ${what}`, (k, src, a) => {
+    const v = Number(document.querySelector(`[data-kpi="${k}"]`)?.dataset.value);
+    // eslint-disable-next-line no-new-func
+    return new Function('v', 'a', src)(v, a) ? v : false;
+  }, [key, test, arg]);
+}
+
+/** Replaces the text of the input named `name` by typing `text`, as a user would. */
+export async function typeInto(driver, name, text) {
+  const input = await driver.findElement(By.css(`input[name="${name}"]`));
+  await js(driver, (el) => { el.focus(); el.select(); }, input);
+  await input.sendKeys(text);
+}
+
+export async function click(driver, css) {
+  await (await driver.findElement(By.css(css))).click();
+}
+
+/** Draw count and inked (non-background) pixels of a chart's canvas. */
+export async function chartState(driver, name) {
+  return js(driver, (n) => {
+    const c = document.querySelector(`canvas[data-chart="${n}"]`);
+    if (!c) return null;
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) inked++;
+    }
+    return { draws: Number(c.dataset.draws || 0), inked };
+  }, name);
+}
+
+/** Waits until the simulation of the scenario on screen has finished. */
+export async function simulationDone(driver, ms = 60_000) {
+  await waitFor(driver, 'the simulation to finish', () =>
+    document.querySelector('[data-kpi="simulation.annual.sales_now.mean"]') !== null &&
+    document.querySelector('.sim-progress') === null, [], ms);
+}
+
+/** Sets the viewport (the page's inner size) to width × height, whatever the browser's chrome. */
+export async function setViewport(driver, width, height) {
+  const win = driver.manage().window();
+  await win.setRect({ width, height });
+  const inner = await js(driver, () => [innerWidth, innerHeight]);
+  await win.setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
+  return until(`a ${width}×${height} viewport`, async () => {
+    const [w, h] = await js(driver, () => [innerWidth, innerHeight]);
+    return Math.abs(w - width) <= 1 && Math.abs(h - height) <= 2;
+  }, 5_000).catch(async () => js(driver, () => [innerWidth, innerHeight]));
+}

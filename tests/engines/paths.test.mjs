@@ -1,0 +1,396 @@
+// Every user path, in the engine named by LEADPLAN_ENGINE (chromium, firefox or webkit), through
+// W3C WebDriver: open the default and a share link; typed values give the figures of the
+// `leadplan` command (0.5%) and the Monte Carlo's means agree; bad input is marked; the language
+// switches; every chart draws; the widget sizes itself inside a page of another origin; the
+// presentation mode's keys; a share link's round trip; the JSON and CSV downloads; a reload with
+// no network. scripts/test runs this file once per engine.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { startServer } from '../../scripts/static-server.mjs';
+import { startEngine } from './driver.mjs';
+import {
+  By, Key, chartState, click, js, kpi, open, problems, setViewport, simulationDone, typeInto,
+  until, waitFor, waitKpi,
+} from './page.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CHARTS = ['monthly', 'waterfall', 'response-curve', 'leads-needed', 'lost-revenue'];
+const DEFAULT_LEADS = 12 * 510;
+
+let engine;
+let server;
+let base;
+let leadplanBin;
+before(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
+  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
+  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
+  server = await startServer(join(ROOT, 'dist'), 0);
+  base = `http://127.0.0.1:${server.address().port}/`;
+  engine = await startEngine();
+  await setViewport(engine.driver, 1280, 900);
+});
+after(async () => {
+  await engine?.close();
+  server?.closeAllConnections?.();
+  await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
+});
+
+function leadplan(args, input = '') {
+  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+function at(doc, key) {
+  let v = doc;
+  for (const part of key.match(/[^.[\]]+/g)) {
+    if (v === null || v === undefined) return undefined;
+    v = v[part];
+  }
+  return v;
+}
+
+/** A fresh visit with empty storage: every test starts from the same state. */
+async function visit(fragment = '', path = '') {
+  const d = engine.driver;
+  await d.get(base + 'favicon.svg');
+  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
+  await open(d, base + path + (fragment ? `#${fragment}` : ''));
+  return d;
+}
+
+async function noProblems(d) {
+  assert.deepEqual(await problems(d), { errors: [], panic: false });
+}
+
+test('opens on the default scenario: figures, a drawn chart, and the first simulation', async () => {
+  const d = await visit();
+  assert.equal(await kpi(d, 'expected.leads'), DEFAULT_LEADS);
+  const results = JSON.parse(leadplan(['run', '-'], leadplan(['example'])));
+  const lost = await kpi(d, 'expected.lost_revenue');
+  assert.ok(Math.abs(lost - results.expected.lost_revenue) <= 1e-9 * Math.abs(results.expected.lost_revenue));
+  await waitFor(d, 'the monthly chart to draw', () => Number(document.querySelector('canvas[data-chart="monthly"]')?.dataset.draws) > 0);
+  const chart = await chartState(d, 'monthly');
+  assert.ok(chart.inked > 2000, `monthly chart has ${chart.inked} inked pixels`);
+  await simulationDone(d);
+  const first = await js(d, () => performance.getEntriesByName('leadplan:simulate').map((e) => e.duration)[0]);
+  assert.ok(first > 0, 'the simulation time is measured');
+  metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
+  await noProblems(d);
+});
+
+test('typed inputs give the figures of the leadplan command, and the Monte Carlo agrees', async () => {
+  const d = await visit('lang=en');
+  await typeInto(d, 'sources[0].leads_per_month', '150');
+  await typeInto(d, 'sources[2].conversion_now', '9.5');
+  await typeInto(d, 'process_now.median_response_minutes', '2 h');
+  await typeInto(d, 'process_now.attempts', '3');
+  await typeInto(d, 'target_sales_per_year', '700');
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.sources[0].leads_per_month = 150;
+  scenario.sources[2].conversion_now = 0.095;
+  scenario.process_now.median_response_minutes = 120;
+  scenario.process_now.attempts = 3;
+  scenario.target_sales_per_year = 700;
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  // Every edit is in once the plan needs 700 sales from 6,480 leads and today's attempts are 3.
+  await waitFor(d, 'the typed values to be taken', () =>
+    Math.abs(Number(document.querySelector('[data-kpi="expected.plan.conversion_needed"]')?.dataset.value) - 700 / 6480) < 1e-12);
+  await waitKpi(d, 'expected.sales_now', 'to match the command', 'return Math.abs(v - a) <= 0.005 * a', results.expected.sales_now);
+  const figures = await js(d, () => [...document.querySelectorAll('[data-kpi^="expected."]')].map((e) => [e.dataset.kpi, e.dataset.value]));
+  assert.ok(figures.length >= 12 * 4 + 6 * 4 + 5 + 12, `only ${figures.length} expected figures on the page`);
+  const off = [];
+  for (const [key, shown] of figures) {
+    const want = at(results, key);
+    assert.notEqual(want, undefined, `${key} is not in the command's results`);
+    if (want === null) {
+      if (shown !== 'null') off.push(`${key}: page ${shown}, command null`);
+      continue;
+    }
+    if (!(Math.abs(Number(shown) - want) <= Math.max(0.005 * Math.abs(want), 1e-9))) off.push(`${key}: page ${shown}, command ${want}`);
+  }
+  assert.deepEqual(off, [], 'figures that differ from the command');
+
+  await simulationDone(d);
+  for (const name of ['sales_now', 'sales_target', 'lost_sales', 'lost_revenue']) {
+    const stats = results.simulation.annual[name];
+    const got = await kpi(d, `simulation.annual.${name}.mean`);
+    // P10–P90 of a near-normal spread is 2.563 standard deviations; allow 4 standard errors.
+    const tolerance = 4 * ((stats.p90 - stats.p10) / 2.563) / Math.sqrt(results.simulation.runs) + 1e-9 * Math.abs(stats.mean);
+    assert.ok(Math.abs(got - stats.mean) <= tolerance, `simulation.annual.${name}.mean: page ${got}, command ${stats.mean} (± ${tolerance})`);
+  }
+  await noProblems(d);
+});
+
+test('bad input is marked at its field with what is expected, and the results stay', async () => {
+  const d = await visit('lang=en');
+  const lost = await kpi(d, 'expected.lost_revenue');
+  const cases = [
+    ['revenue_per_sale', 'lots', /number/i],
+    ['process_now.attempts', '2.5', /whole number/i],
+    ['process_now.median_response_minutes', '8 parsecs', /unit/i],
+  ];
+  for (const [name, text, message] of cases) {
+    await typeInto(d, name, text);
+    const shown = await waitFor(d, `${name} to be marked invalid`, (n) => {
+      const input = document.querySelector(`input[name="${n}"]`);
+      if (input?.getAttribute('aria-invalid') !== 'true') return false;
+      const id = input.getAttribute('aria-describedby') || input.getAttribute('aria-errormessage');
+      const note = id && id.split(' ').map((i) => document.getElementById(i)?.textContent).join(' ');
+      return note || false;
+    }, [name]);
+    assert.match(shown, message, `${name}: ${shown}`);
+  }
+  assert.equal(await kpi(d, 'expected.lost_revenue'), lost, 'the last valid results stay');
+  await typeInto(d, 'revenue_per_sale', '30000');
+  await typeInto(d, 'process_now.attempts', '2');
+  await typeInto(d, 'process_now.median_response_minutes', '8 h');
+  await waitKpi(d, 'expected.lost_revenue', 'to be 30000/25000 of before', 'return Math.abs(v - a) <= 1e-6 * a', lost * 30000 / 25000);
+  await noProblems(d);
+});
+
+test('the language switch changes texts, <html lang> and the number format', async () => {
+  const d = await visit();
+  assert.equal(await js(d, () => document.documentElement.lang), 'nl');
+  const nl = await js(d, () => document.querySelector('[data-kpi="expected.lost_revenue"]').textContent);
+  assert.match(nl, /€\s?\d{1,3}(\.\d{3})+/);
+  await click(d, 'button[data-lang="en"]');
+  await waitFor(d, '<html lang="en">', () => document.documentElement.lang === 'en');
+  const en = await js(d, () => document.querySelector('[data-kpi="expected.lost_revenue"]').textContent);
+  assert.match(en, /€\d{1,3}(,\d{3})+/);
+  assert.equal(await js(d, () => document.querySelector('.kpi.emphasis dt').textContent), 'Revenue lost per year');
+  await noProblems(d);
+});
+
+test('every chart draws, and draws again after an edit and its simulation', async () => {
+  const d = await visit();
+  await simulationDone(d);
+  await waitFor(d, 'every chart to draw', (names) => names.every((n) =>
+    Number(document.querySelector(`canvas[data-chart="${n}"]`)?.dataset.draws) > 0), [CHARTS]);
+  const drawn = {};
+  for (const name of CHARTS) {
+    const s = await chartState(d, name);
+    assert.ok(s.inked > 1000, `${name} has ${s.inked} inked pixels`);
+    drawn[name] = s.draws;
+  }
+  const lost = await kpi(d, 'expected.lost_revenue');
+  await typeInto(d, 'process_now.median_response_minutes', '2 h');
+  await waitKpi(d, 'expected.lost_revenue', 'to fall', 'return v < a', lost);
+  await simulationDone(d);
+  delete drawn['lost-revenue']; // replaced by a note while the simulation runs: a new canvas
+  await waitFor(d, 'every chart to draw again', (before) => Object.entries(before).every(([n, b]) =>
+    Number(document.querySelector(`canvas[data-chart="${n}"]`)?.dataset.draws) > b) &&
+    Number(document.querySelector('canvas[data-chart="lost-revenue"]')?.dataset.draws) > 0, [drawn]);
+  for (const name of CHARTS) {
+    const s = await chartState(d, name);
+    assert.ok(s.inked > 1000, `${name} has ${s.inked} inked pixels after the edit`);
+  }
+  await noProblems(d);
+});
+
+test('a share link opens, and the page makes a link that opens to the same figures', async () => {
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.sources[1].leads_per_month = 100;
+  scenario.process_now.attempts = 3;
+  const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  let d = await visit(`lang=en&s=${link}`);
+  await waitKpi(d, 'expected.leads', 'to be the link\'s', 'return v === a', DEFAULT_LEADS + 12 * 40);
+  assert.ok(Math.abs(await kpi(d, 'expected.lost_revenue') - results.expected.lost_revenue) <= 1e-6 * results.expected.lost_revenue);
+
+  // Round trip: edit, share, open the page's own link in a fresh visit.
+  await typeInto(d, 'sources[0].leads_per_month', '130');
+  await waitKpi(d, 'expected.leads', 'to take the edit', 'return v === a', DEFAULT_LEADS + 12 * 50);
+  const lost = await kpi(d, 'expected.lost_revenue');
+  await click(d, '[data-action="share"]');
+  const made = await waitFor(d, 'the share link', () => document.querySelector('#share-link')?.value);
+  assert.match(made, /#lang=en&view=plan&s=[A-Za-z0-9_-]+$/);
+  const doc = JSON.parse(inflateRawSync(Buffer.from(made.split('s=')[1], 'base64url')).toString('utf8'));
+  assert.equal(doc.sources[0].leads_per_month, 130);
+  d = await visit(made.slice(made.indexOf('#') + 1));
+  await waitKpi(d, 'expected.leads', 'to be the shared scenario\'s', 'return v === a', DEFAULT_LEADS + 12 * 50);
+  assert.equal(await kpi(d, 'expected.lost_revenue'), lost);
+  await noProblems(d);
+});
+
+test('the JSON and CSV downloads hold the scenario on screen', async () => {
+  const d = await visit();
+  // The app offers a file as a Blob behind an <a download>: record what it hands the browser.
+  await js(d, () => {
+    window.__downloads = [];
+    const create = URL.createObjectURL.bind(URL);
+    const blobs = new Map();
+    URL.createObjectURL = (blob) => { const url = create(blob); blobs.set(url, blob); return url; };
+    HTMLAnchorElement.prototype.click = function click() {
+      const blob = blobs.get(this.href);
+      if (blob) blob.arrayBuffer().then((b) => window.__downloads.push({ name: this.download, type: blob.type, bytes: [...new Uint8Array(b)] }));
+    };
+  });
+  await click(d, '[data-action="export-json"]');
+  let file = await waitFor(d, 'the JSON download', () => window.__downloads[0]);
+  assert.equal(file.name, 'Typical Dutch dealer.json');
+  assert.match(file.type, /^application\/json/);
+  assert.deepEqual(JSON.parse(Buffer.from(file.bytes).toString('utf8')), JSON.parse(leadplan(['example'])));
+  await click(d, '[data-action="export-csv"]');
+  file = await waitFor(d, 'the CSV download', () => window.__downloads[1]);
+  assert.match(file.name, /\.csv$/);
+  const bytes = Buffer.from(file.bytes);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM for Excel');
+  const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l);
+  assert.equal(lines.length, 1 + 12 + 6 + 1);
+  assert.match(lines[0], /^Soort;Naam;Leads/);
+  assert.ok(lines.some((l) => l.startsWith('Bron;Website;1440,00;')));
+  await noProblems(d);
+});
+
+test('presentation mode: arrow keys move a lever and the figures, R brings back the start', async () => {
+  const d = await visit('view=present&lang=en');
+  const start = await kpi(d, 'expected.lost_revenue');
+  const lever = await d.findElement(By.css('input[type="range"][name="process_now.follow_up_rate"]'));
+  await js(d, (el) => el.focus(), lever);
+  await d.switchTo().activeElement().sendKeys(Key.ARROW_RIGHT, Key.ARROW_RIGHT);
+  await waitKpi(d, 'expected.lost_revenue', 'to fall as more leads are followed up', 'return v < a', start);
+  assert.equal(await lever.getAttribute('aria-valuetext'), '92%');
+  await d.switchTo().activeElement().sendKeys('r');
+  await waitKpi(d, 'expected.lost_revenue', 'to be back at the start', 'return v === a', start);
+  assert.equal(await lever.getAttribute('aria-valuetext'), '90%');
+  await noProblems(d);
+});
+
+test('compare, for a newcomer with nothing saved: the scenario on screen next to best practice', async () => {
+  const d = await visit('lang=en');
+  await typeInto(d, 'process_now.attempts', '3');
+  await waitKpi(d, 'expected.lost_revenue', 'to take the edit', 'return v > 0', 0);
+  const screenLost = await kpi(d, 'expected.lost_revenue');
+  await click(d, '[data-action="compare"]');
+  await waitFor(d, 'two columns', () => document.querySelectorAll('.compare-col').length === 2);
+  const picked = await js(d, () => [...document.querySelectorAll('[data-compare-pick]')].filter((i) => i.checked).map((i) => i.dataset.comparePick));
+  assert.deepEqual(picked, ['screen', 'preset:best-practice']);
+  const lost = await js(d, () => [...document.querySelectorAll('.compare-col [data-kpi="expected.lost_revenue"]')].map((e) => Number(e.dataset.value)));
+  assert.equal(lost[0], screenLost, 'the first column is the scenario on screen, with its edit');
+  assert.ok(lost[1] < lost[0], 'best practice loses less');
+  assert.ok(await js(d, () => /better/.test(document.querySelectorAll('.compare-col')[1].textContent)), 'differences are named in words');
+  // A third choice: a workshop preset.
+  await click(d, '[data-compare-pick="preset:portal-heavy"]');
+  await waitFor(d, 'three columns', () => document.querySelectorAll('.compare-col').length === 3);
+  await waitFor(d, 'every column\'s charts', () => [0, 1, 2].every((k) =>
+    Number(document.querySelector(`canvas[data-chart="monthly-${k}"]`)?.dataset.draws) > 0 &&
+    Number(document.querySelector(`canvas[data-chart="waterfall-${k}"]`)?.dataset.draws) > 0), [], 30_000);
+  await waitFor(d, 'every column\'s simulation', () => document.querySelectorAll('.compare-col [data-kpi="simulation.annual.sales_now.p50"]').length === 3, [], 60_000);
+  await noProblems(d);
+});
+
+test('the widget sizes itself inside an article of another origin', async () => {
+  const demo = await readFile(join(ROOT, 'dist', 'embed-demo.html'), 'utf8');
+  const dir = await mkdtemp(join(tmpdir(), 'leadplan-article-'));
+  await writeFile(join(dir, 'embed-demo.html'), demo.replace('<iframe src="./widget.html#', `<iframe src="${base}widget.html#`));
+  const article = await startServer(dir, 0);
+  try {
+    const d = engine.driver;
+    await d.get('about:blank');
+    await d.get(`http://127.0.0.1:${article.address().port}/embed-demo.html`);
+    // The article's column decides the widget's width: 360 px (a phone) and 720 px. Set on the
+    // iframe, so the window's own size (some engines have a minimum) does not matter.
+    for (const width of [360, 720]) {
+      await until('the widget iframe', () => d.findElement(By.css('iframe')), 20_000);
+      await js(d, (w) => { document.querySelector('iframe').style.width = `${w}px`; }, width);
+      const frame = await until('the widget iframe', () => d.findElement(By.css('iframe')), 20_000);
+      await js(d, (f) => f.scrollIntoView(), frame);
+      // The iframe grows from its initial size to the widget's content (posted by the widget).
+      const height = await waitFor(d, `the iframe to take the widget's height at ${width} px`, (w) => {
+        const f = document.querySelector('iframe');
+        const r = f.getBoundingClientRect();
+        return Math.round(r.width) === w && f.style.height && r.height > 250 ? r.height : false;
+      }, [width], 30_000);
+      await d.switchTo().frame(frame);
+      await waitFor(d, 'the widget\'s figures and chart', () => document.querySelector('[data-kpi="expected.lost_revenue"]') !== null &&
+        Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0, [], 30_000);
+      const inner = await waitFor(d, 'the widget to fit without a scrollbar', () => {
+        const e = document.scrollingElement || document.documentElement;
+        return e.scrollHeight <= e.clientHeight && e.scrollWidth <= e.clientWidth ? Math.ceil(document.documentElement.getBoundingClientRect().height) : false;
+      });
+      assert.ok(await js(d, () => window.innerWidth) <= width, 'the widget is laid out at the iframe\'s width');
+      await d.switchTo().defaultContent();
+      // The height the widget posted is the height of its content.
+      const outer = await waitFor(d, 'the iframe to fit the widget', (h) => {
+        const o = document.querySelector('iframe').getBoundingClientRect().height;
+        return Math.abs(o - h) <= 1 ? o : false;
+      }, [inner]);
+      assert.ok(outer > 250, `iframe ${outer} px, widget ${inner} px (first fit ${height})`);
+    }
+  } finally {
+    await engine.driver.switchTo().defaultContent().catch(() => {});
+    article.closeAllConnections?.();
+    await new Promise((ok) => article.close(ok));
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('an address made for the widget before it had its own page opens the widget, without the planner\'s bundle', async () => {
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.revenue_per_sale = 30000;
+  const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  const d = engine.driver;
+  await d.get('about:blank');
+  await d.get(`${base}#view=embed&lang=en&s=${link}`);
+  await waitFor(d, 'the widget page', () => location.pathname.endsWith('/widget.html') &&
+    document.querySelector('.embed [data-kpi="expected.lost_revenue"]') !== null, [], 30_000);
+  assert.match(await d.getCurrentUrl(), /widget\.html#view=embed&lang=en&s=/);
+  const lost = await kpi(d, 'expected.lost_revenue');
+  assert.ok(Math.abs(lost - results.expected.lost_revenue) <= 1e-6 * results.expected.lost_revenue, `widget ${lost}, command ${results.expected.lost_revenue}`);
+  const loaded = await js(d, () => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()));
+  assert.ok(loaded.some((n) => /^widget-[0-9a-f]+_bg\.wasm$/.test(n)), `the widget's wasm: ${loaded}`);
+  assert.ok(!loaded.some((n) => /^app-/.test(n)), `the planner's bundle is not loaded by the widget: ${loaded}`);
+  await waitFor(d, 'the widget\'s chart', () => Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0);
+  // The widget's link to the full planner opens the planner on the widget's scenario.
+  const planner = await js(d, () => document.querySelector('[data-planner-link]')?.href);
+  assert.match(planner, /\/#view=plan&lang=en&s=/);
+  await open(d, planner);
+  await waitKpi(d, 'expected.lost_revenue', 'to be the widget\'s scenario', 'return Math.abs(v - a) <= 1e-6 * a', results.expected.lost_revenue);
+});
+
+test('after a first visit the app reloads and works with the server gone (where the engine allows service workers)', async () => {
+  const own = await startServer(join(ROOT, 'dist'), 0);
+  const url = `http://127.0.0.1:${own.address().port}/`;
+  const d = engine.driver;
+  try {
+    await open(d, url);
+    const sw = await js(d, () => 'serviceWorker' in navigator);
+    assert.ok(sw, 'navigator.serviceWorker is there');
+    await js(d, () => navigator.serviceWorker.ready.then(() => true));
+    await d.navigate().refresh();
+    await waitFor(d, 'the service worker to control the page', () => navigator.serviceWorker.controller !== null, [], 30_000);
+    await simulationDone(d);
+    const online = await kpi(d, 'expected.lost_revenue');
+    own.closeAllConnections?.();
+    await new Promise((ok) => own.close(ok));
+    await d.navigate().refresh();
+    await waitFor(d, 'the figures with the server gone', () => document.querySelector('[data-kpi="expected.lost_revenue"]') !== null, [], 30_000);
+    assert.equal(await kpi(d, 'expected.lost_revenue'), online);
+    await waitFor(d, 'the monthly chart offline', () => Number(document.querySelector('canvas[data-chart="monthly"]')?.dataset.draws) > 0);
+    await simulationDone(d);
+    // The widget's own page, never visited, was cached with the planner's deploy.
+    await d.get(`${url}widget.html#lang=en`);
+    await waitFor(d, 'the widget offline', () => document.querySelector('.embed [data-kpi="expected.lost_revenue"]') !== null &&
+      Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0, [], 30_000);
+  } finally {
+    if (own.listening) { own.closeAllConnections?.(); await new Promise((ok) => own.close(ok)); }
+  }
+});
+
+function metric(line) {
+  // Figures for the summary of scripts/test, per engine.
+  const file = join(ROOT, 'target', 'e2e-metrics.txt');
+  return import('node:fs').then(({ mkdirSync, appendFileSync }) => {
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(file, `[${engine.engine}] ${line}\n`);
+  });
+}
