@@ -172,6 +172,189 @@ fn missing_file_and_bad_options() {
     assert!(o.stdout.contains("leadplan run FILE|-"));
 }
 
+/// The example with `process_now` staffed as in MODEL.md §7 (`capacity` instead of the typed
+/// response time), as JSON text.
+fn staffed_example(capacity: &str) -> String {
+    let mut v: serde_json::Value =
+        serde_json::from_str(&example()).unwrap_or_else(|e| panic!("{e}"));
+    v["version"] = serde_json::Value::from(2);
+    v["process_now"] = serde_json::json!({"follow_up_rate": 0.9, "attempts": 2});
+    v["process_now"]["capacity"] =
+        serde_json::from_str(capacity).unwrap_or_else(|e| panic!("{e}: {capacity}"));
+    v.to_string()
+}
+
+const OFFICE_HOURS: &str = r#"{
+  "shifts": [{"days": ["mon","tue","wed","thu","fri"], "from": "09:00", "to": "18:00", "people": 2},
+             {"days": ["sat"], "from": "09:00", "to": "17:00", "people": 1}],
+  "minutes_per_lead": 8, "minutes_per_retry": 2, "reaction_minutes": 2, "cost_per_person_hour": 25}"#;
+
+#[test]
+fn run_prints_the_capacity_figures_and_staffing_suggestions() {
+    let o = leadplan(
+        &["run", "-", "--runs", "200"],
+        staffed_example(OFFICE_HOURS).as_bytes(),
+    );
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    let c = &v["expected"]["capacity_now"];
+    for key in [
+        "median_response_minutes",
+        "p90_response_minutes",
+        "mean_response_minutes",
+        "within_5_minutes",
+        "within_60_minutes",
+        "arrive_unstaffed",
+        "staffed_hours_per_week",
+        "first_response_hours_per_week",
+        "retry_hours_per_week",
+        "utilisation",
+        "staffing_cost_per_year",
+        "expected_contact",
+    ] {
+        assert!(c[key].is_number(), "capacity_now.{key}");
+    }
+    assert_eq!(c["staffed_hours_per_week"], 98.0);
+    assert!(v["expected"]["capacity_target"].is_null());
+    assert!(v["expected"]["staffing_roi"].is_null());
+    let list = v["simulation"]["staffing_suggestions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("suggestions: {}", v["simulation"]));
+    assert_eq!(list.len(), 5);
+    for key in [
+        "day",
+        "from",
+        "to",
+        "median_response_minutes",
+        "within_5_minutes",
+        "sales_gain",
+        "gross_profit_gain",
+        "cost_per_year",
+        "net_per_year",
+    ] {
+        assert!(!list[0][key].is_null(), "suggestion.{key}");
+    }
+    // The typed example has none of it, as nulls.
+    let o = leadplan(&["run", "-", "--runs", "100"], example().as_bytes());
+    let v: serde_json::Value =
+        serde_json::from_str(&o.stdout).unwrap_or_else(|e| panic!("not JSON: {e}"));
+    assert!(v["expected"]["capacity_now"].is_null());
+    assert!(v["simulation"]["staffing_suggestions"].is_null());
+    let o = leadplan(&["check", "-"], staffed_example(OFFICE_HOURS).as_bytes());
+    assert_eq!(o.code, Some(0), "{}", o.stderr);
+}
+
+#[test]
+fn malformed_capacity_exits_1_with_paths() {
+    let p = "process_now.capacity";
+    for (from, to, line) in [
+        (
+            "\"from\": \"09:00\"",
+            "\"from\": \"9:00\"",
+            format!("{p}.shifts[0].from: must be a time HH:MM"),
+        ),
+        (
+            "\"to\": \"17:00\"",
+            "\"to\": \"08:00\"",
+            format!("{p}.shifts[1].to: must be after from"),
+        ),
+        (
+            "\"from\": \"09:00\"",
+            "\"from\": \"24:00\"",
+            format!("{p}.shifts[0].from: 24:00 is allowed only as an end"),
+        ),
+        (
+            "[\"sat\"]",
+            "[]",
+            format!("{p}.shifts[1].days: must have 1 to 7 entries, found 0"),
+        ),
+        (
+            "[\"sat\"]",
+            "[\"sat\", \"sat\"]",
+            format!("{p}.shifts[1].days[1]: repeats a day"),
+        ),
+        (
+            "[\"sat\"]",
+            "[\"zat\"]",
+            format!("{p}.shifts[1].days[0]: must be one of mon"),
+        ),
+        (
+            "\"people\": 2",
+            "\"people\": 0",
+            format!("{p}.shifts[0].people: must be between 1 and 100"),
+        ),
+        (
+            "\"people\": 2",
+            "\"people\": 1.5",
+            format!("{p}.shifts[0].people: must be a whole number"),
+        ),
+        (
+            "\"people\": 1",
+            "\"people\": 101",
+            format!("{p}.shifts[1].people: must be between 1 and 100"),
+        ),
+        (
+            "\"minutes_per_lead\": 8",
+            "\"minutes_per_lead\": 0",
+            format!("{p}.minutes_per_lead: must be above 0"),
+        ),
+        (
+            "\"minutes_per_retry\": 2",
+            "\"minutes_per_retry\": 61",
+            format!("{p}.minutes_per_retry: must be between 0 and 60"),
+        ),
+        (
+            "\"reaction_minutes\": 2",
+            "\"reaction_minutes\": -1",
+            format!("{p}.reaction_minutes: must be between 0 and 1440"),
+        ),
+        (
+            "\"cost_per_person_hour\": 25",
+            "\"cost_per_person_hour\": -5",
+            format!("{p}.cost_per_person_hour: must be between 0"),
+        ),
+        (
+            "\"people\": 2",
+            "\"people\": 2, \"days\": 7",
+            format!("{p}.shifts[0].days: must be a list"),
+        ),
+        // 100 minutes a lead for 6,120 × 0.9 leads a year: 176 hours a week of first responses.
+        (
+            "\"minutes_per_lead\": 8",
+            "\"minutes_per_lead\": 100",
+            format!(
+                "{p}.shifts: the shifts give 98 hours a week; first responses alone need 176: add people or hours"
+            ),
+        ),
+    ] {
+        let capacity = OFFICE_HOURS.replacen(from, to, 1);
+        assert_ne!(capacity, OFFICE_HOURS, "{from}");
+        assert_invalid(&staffed_example(&capacity), &[line.as_str()]);
+    }
+    // Both response-time descriptions; malformed arrivals.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&staffed_example(OFFICE_HOURS)).unwrap_or_else(|e| panic!("{e}"));
+    v["process_now"]["response_spread"] = serde_json::Value::from(4);
+    let both = v.to_string();
+    assert_invalid(
+        &both,
+        &["process_now: gives both capacity and median_response_minutes/response_spread"],
+    );
+    let mut v: serde_json::Value =
+        serde_json::from_str(&staffed_example(OFFICE_HOURS)).unwrap_or_else(|e| panic!("{e}"));
+    v["arrivals"] = serde_json::json!([1, 2, -3]);
+    assert_invalid(
+        &v.to_string(),
+        &[
+            "arrivals: must have exactly 168 values, found 3",
+            "arrivals[2]: must be between 0 and 1000000",
+        ],
+    );
+    let o = leadplan(&["check", "-"], both.as_bytes());
+    assert_eq!(o.code, Some(1));
+}
+
 /// A scenario with the buying fields of MODEL.md §8: Marktplaats capped, a listing package on
 /// AutoTrack, the Importer buyable with a cap, a budget.
 fn example_v2() -> String {
@@ -271,4 +454,6 @@ fn example_is_still_version_1() {
     assert_eq!(v["version"], 1);
     assert!(v.get("budget_per_year").is_none());
     assert!(v["sources"][0].get("buyable").is_none());
+    assert!(v.get("arrivals").is_none());
+    assert!(v["process_now"].get("capacity").is_none());
 }

@@ -125,16 +125,24 @@ mod tests {
 
     #[test]
     fn pages_beside_each_other() {
-        assert_eq!(sibling("https://x.nl/tools/", WIDGET_PAGE), "https://x.nl/tools/widget.html");
+        assert_eq!(
+            sibling("https://x.nl/tools/", WIDGET_PAGE),
+            "https://x.nl/tools/widget.html"
+        );
         assert_eq!(
             sibling("https://x.nl/tools/index.html?a=1#view=plan", WIDGET_PAGE),
             "https://x.nl/tools/widget.html"
         );
-        assert_eq!(sibling("https://x.nl/tools/widget.html#lang=nl", ""), "https://x.nl/tools/");
+        assert_eq!(
+            sibling("https://x.nl/tools/widget.html#lang=nl", ""),
+            "https://x.nl/tools/"
+        );
         assert_eq!(sibling("./", WIDGET_PAGE), "./widget.html");
         assert_eq!(sibling("widget.html", ""), "");
         let snippet = snippet_for("https://x.nl/leadplan/#view=plan", Lang::Nl, "ab");
-        assert!(snippet.contains(r#"src="https://x.nl/leadplan/widget.html#view=embed&amp;lang=nl&amp;s=ab""#));
+        assert!(snippet.contains(
+            r#"src="https://x.nl/leadplan/widget.html#view=embed&amp;lang=nl&amp;s=ab""#
+        ));
     }
 
     #[test]

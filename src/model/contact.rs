@@ -77,7 +77,9 @@ const PIECE: f64 = 1.0;
 const INV_SQRT_2PI: f64 = 0.398_942_280_401_432_7;
 
 /// E[P_contact(T, N)] for T log-normal with median `process.median_response_minutes` and
-/// σ = ln(`response_spread`) / z₀.₉, N = `process.attempts`.
+/// σ = ln(`response_spread`) / z₀.₉, N = `process.attempts`: for a process with a typed
+/// response time. A process with a capacity ignores those fields; its contact is the mean over
+/// its queue's distribution ([`crate::model::staffing::contact_means`]).
 ///
 /// In z = (ln t − ln m)/σ the integrand is φ(z) times a function that is smooth between the
 /// curve's points (ln r is linear in z there). The range [−10, 10] is cut at the curve's points
@@ -235,12 +237,7 @@ mod tests {
             c.first_attempt = 0.05;
             for (median, spread, attempts) in [(7.0, 3.0, 6), (480.0, 100.0, 1), (60.0, 1.001, 20)]
             {
-                let p = Process {
-                    follow_up_rate: 1.0,
-                    median_response_minutes: median,
-                    response_spread: spread,
-                    attempts,
-                };
+                let p = Process::typed(1.0, median, spread, attempts);
                 cases.push((c.clone(), p));
             }
         }

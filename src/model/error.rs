@@ -183,6 +183,29 @@ pub enum Problem {
         /// The first source with a conversion above 0.
         source: String,
     },
+    /// The arrival weights sum to zero: at least one hour must have a weight above 0.
+    ZeroArrivals,
+    /// A process gives both a capacity and a typed response time (`median_response_minutes`,
+    /// `response_spread`): it must give one or the other.
+    BothResponseTimes,
+    /// Not a time of day `"HH:MM"` from 00:00 to 24:00.
+    NotATime,
+    /// A shift starts at 24:00 (allowed only as an end).
+    EndOfDayAsStart,
+    /// A shift ends at or before its start (a shift past midnight is two shifts).
+    NotAfterStart,
+    /// Not a day code (`mon` … `sun`).
+    NotADay,
+    /// A shift lists a day twice.
+    RepeatedDay,
+    /// First responses alone need at least 95% of the staffed person-time a week, so waits would
+    /// grow without bound (MODEL.md §7).
+    Overloaded {
+        /// Staffed person-hours a week.
+        staffed_hours: f64,
+        /// Hours a week first responses need (Λ · minutes_per_lead / 60).
+        needed_hours: f64,
+    },
 }
 
 impl Problem {
@@ -203,6 +226,15 @@ fn bound(x: f64, percent: bool) -> String {
         format!("{}%", fmt_num(x * 100.0))
     } else {
         fmt_num(x)
+    }
+}
+
+/// Hours for a message: whole hours from 10 on, else one decimal (0.5, 9.5).
+fn hours(x: f64) -> String {
+    if x >= 10.0 {
+        format!("{}", x.round())
+    } else {
+        fmt_num((x * 10.0).round() / 10.0)
     }
 }
 
@@ -294,6 +326,39 @@ impl fmt::Display for Problem {
                 "is 0%, yet {source} converts leads today: leads nobody follows up cannot \
                  explain those sales"
             ),
+            Problem::ZeroArrivals => write!(f, "at least one hour must have a weight above 0"),
+            Problem::BothResponseTimes => write!(
+                f,
+                "gives both capacity and median_response_minutes/response_spread: give one \
+                 or the other"
+            ),
+            Problem::NotATime => write!(f, "must be a time HH:MM from 00:00 to 24:00"),
+            Problem::EndOfDayAsStart => write!(f, "24:00 is allowed only as an end"),
+            Problem::NotAfterStart => write!(
+                f,
+                "must be after from (a shift past midnight is two shifts)"
+            ),
+            Problem::NotADay => write!(f, "must be one of mon, tue, wed, thu, fri, sat, sun"),
+            Problem::RepeatedDay => write!(f, "repeats a day listed before"),
+            Problem::Overloaded {
+                staffed_hours,
+                needed_hours,
+            } => {
+                let (give, need) = (hours(*staffed_hours), hours(*needed_hours));
+                if needed_hours >= staffed_hours {
+                    write!(
+                        f,
+                        "the shifts give {give} hours a week; first responses alone need \
+                         {need}: add people or hours"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "the shifts give {give} hours a week; first responses alone need \
+                         {need}, more than 95% of them: add people or hours"
+                    )
+                }
+            }
         }
     }
 }

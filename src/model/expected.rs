@@ -14,8 +14,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::buy_plan::{BudgetPlan, CheapestPlan, budget_plan, cheapest_plan};
+use super::capacity::weekly_leads;
 use super::contact::expected_contact;
+use super::queue::ResponseTimes;
 use super::scenario::{FieldError, Process, Scenario};
+use super::staffing::{
+    CapacityOutcome, Slot, StaffingRoi, contact_means, outcome, queue_response_times,
+};
 
 /// Something the user should look at, though the numbers could be computed.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +38,17 @@ pub enum Warning {
         /// `"now"` or `"target"`.
         process: &'static str,
     },
+    /// The retries of a staffed process do not fit in the time nobody spends on first
+    /// responses (MODEL.md §7): Λ · mean expected retries · minutes_per_retry exceeds the
+    /// staffed minutes less Λ · minutes_per_lead.
+    RetriesDoNotFit {
+        /// `"now"` or `"target"`.
+        process: &'static str,
+        /// Hours a week the retries need.
+        retry_hours: f64,
+        /// Staffed hours a week left after first responses.
+        idle_hours: f64,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -47,6 +63,16 @@ impl fmt::Display for Warning {
                 f,
                 "the sales target cannot be planned with the {process} process: no lead would \
                  become a sale"
+            ),
+            Warning::RetriesDoNotFit {
+                process,
+                retry_hours,
+                idle_hours,
+            } => write!(
+                f,
+                "the retries of the {process} process need {retry_hours:.1} hours a week, more \
+                 than the {idle_hours:.1} staffed hours left after first responses: add people \
+                 or hours, or fewer attempts"
             ),
         }
     }
@@ -70,14 +96,22 @@ pub struct Calibration {
 }
 
 /// Calibrates close rates from today's conversion. The scenario must be valid (not checked).
-/// With nobody followed up today and no conversion either, close rates are 0.
+/// With nobody followed up today and no conversion either, close rates are 0. A process with
+/// a capacity runs its queue ([`crate::model::staffing`]).
 pub fn calibrate(s: &Scenario) -> Calibration {
-    let contact_now = expected_contact(&s.contact, &s.process_now);
-    let contact_target = expected_contact(&s.contact, &s.process_target);
+    let contact = |slot: Slot, p: &Process| match &p.capacity {
+        None => expected_contact(&s.contact, p),
+        Some(capacity) => {
+            let d = queue_response_times(s, slot, capacity, p.follow_up_rate);
+            contact_means(&d, &s.contact, [p.attempts; 2], p.attempts)[0]
+        }
+    };
+    let contact_now = contact(Slot::Now, &s.process_now);
+    let contact_target = contact(Slot::Target, &s.process_target);
     calibrate_with(s, contact_now, contact_target)
 }
 
-fn calibrate_with(s: &Scenario, contact_now: f64, contact_target: f64) -> Calibration {
+pub(crate) fn calibrate_with(s: &Scenario, contact_now: f64, contact_target: f64) -> Calibration {
     let reach_now = s.process_now.follow_up_rate * contact_now;
     let mut c = Calibration {
         contact_now,
@@ -143,6 +177,12 @@ pub struct Expected {
     pub months: Vec<MonthExpected>,
     /// The annual plan; `None` (null) without a sales target.
     pub plan: Option<Plan>,
+    /// Today's staffing figures (MODEL.md §7); `None` (null) without a capacity.
+    pub capacity_now: Option<CapacityOutcome>,
+    /// The target's staffing figures; `None` (null) without a capacity.
+    pub capacity_target: Option<CapacityOutcome>,
+    /// The target staffing against today's; `None` (null) unless both have a capacity.
+    pub staffing_roi: Option<StaffingRoi>,
 }
 
 /// The Shapley split of lost sales: each cause's average gain in expected sales, over the six
@@ -152,7 +192,8 @@ pub struct Expected {
 pub struct LossByCause {
     /// Follow-up rate.
     pub follow_up: f64,
-    /// Speed: median response time and spread together.
+    /// Speed: the response-time description, median and spread together or the capacity (see
+    /// [`crate::model::staffing`] for how a staffed queue meets the follow-up rate).
     pub speed: f64,
     /// Number of attempts.
     pub attempts: f64,
@@ -274,26 +315,84 @@ pub fn expected(s: &Scenario) -> Result<(Expected, Vec<Warning>), Vec<FieldError
     Ok(expected_unchecked(s))
 }
 
+/// E\[P_contact\] of every combination of the three causes, `c[speed][follow_up][attempts]`
+/// (0 now, 1 target), and the distributions D of the staffed processes at their own follow-up
+/// rates with their means [contact now-attempts, contact target-attempts, retries own].
+struct Contacts {
+    c: [[[f64; 2]; 2]; 2],
+    staffed: [Option<(ResponseTimes, [f64; 3])>; 2],
+}
+
+/// See [`Contacts`] and, for the rules of the speed cause, [`crate::model::staffing`].
+fn contacts(s: &Scenario) -> Contacts {
+    let processes = [&s.process_now, &s.process_target];
+    let attempts = [s.process_now.attempts, s.process_target.attempts];
+    let follow = [
+        s.process_now.follow_up_rate,
+        s.process_target.follow_up_rate,
+    ];
+    let mut c = [[[0.0; 2]; 2]; 2];
+    let mut staffed = [None, None];
+    for (speed, (p, slot)) in processes.iter().zip([Slot::Now, Slot::Target]).enumerate() {
+        match &p.capacity {
+            None => {
+                for (a, &n) in attempts.iter().enumerate() {
+                    let e = expected_contact(
+                        &s.contact,
+                        &Process {
+                            attempts: n,
+                            ..(*p).clone()
+                        },
+                    );
+                    c[speed][0][a] = e;
+                    c[speed][1][a] = e;
+                }
+            }
+            Some(capacity) => {
+                // The same follow-up rate gives the same queue: run it once.
+                let same = follow[1].to_bits() == follow[0].to_bits();
+                let own = if same { 0 } else { speed };
+                for f in 0..if same { 1 } else { 2 } {
+                    let d = queue_response_times(s, slot, capacity, follow[f]);
+                    let m = contact_means(&d, &s.contact, attempts, p.attempts);
+                    c[speed][f] = [m[0], m[1]];
+                    if same {
+                        c[speed][1] = c[speed][0];
+                    }
+                    if f == own {
+                        staffed[speed] = Some((d, m));
+                    }
+                }
+            }
+        }
+    }
+    Contacts { c, staffed }
+}
+
 /// [`expected`] for a scenario already known to be valid.
 pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
-    let speed_now = |p: &Process, attempts: u32| Process {
-        attempts,
-        ..p.clone()
-    };
     let (now, target) = (&s.process_now, &s.process_target);
-    // E\[P_contact\] for each combination of speed (now/target) and attempts (now/target).
-    let c = [
-        [
-            expected_contact(&s.contact, now),
-            expected_contact(&s.contact, &speed_now(now, target.attempts)),
-        ],
-        [
-            expected_contact(&s.contact, &speed_now(target, now.attempts)),
-            expected_contact(&s.contact, target),
-        ],
-    ];
-    let cal = calibrate_with(s, c[0][0], c[1][1]);
+    let Contacts { c, staffed } = contacts(s);
+    let cal = calibrate_with(s, c[0][0][0], c[1][1][1]);
     let mut warnings = cal.warnings.clone();
+    let mut capacity = [None, None];
+    for (i, (p, name)) in [(now, "now"), (target, "target")].into_iter().enumerate() {
+        if let (Some(cap), Some((d, m))) = (&p.capacity, &staffed[i]) {
+            let own = m[i];
+            let o = outcome(s, cap, p.follow_up_rate, d, own, m[2]);
+            let lambda = weekly_leads(s, p.follow_up_rate);
+            let idle = cap.person_minutes() - lambda * cap.minutes_per_lead;
+            let retry = lambda * m[2] * cap.minutes_per_retry;
+            if retry > idle {
+                warnings.push(Warning::RetriesDoNotFit {
+                    process: name,
+                    retry_hours: retry / 60.0,
+                    idle_hours: idle / 60.0,
+                });
+            }
+            capacity[i] = Some(o);
+        }
+    }
     let ratio = |a: f64, b: f64| if b > 0.0 { Some(a / b) } else { None };
 
     let mut leads = 0.0;
@@ -333,9 +432,10 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
     }
     let lost_sales = sales_target - sales_now;
 
-    // Expected sales with each cause at now (0) or target (1): f · C(speed, attempts) · Σ L close.
+    // Expected sales with each cause at now (0) or target (1):
+    // f · C(speed, f, attempts) · Σ L close.
     let follow = [now.follow_up_rate, target.follow_up_rate];
-    let value = |x: [usize; 3]| follow[x[0]] * c[x[1]][x[2]] * reachable;
+    let value = |x: [usize; 3]| follow[x[0]] * c[x[1]][x[0]][x[2]] * reachable;
     let loss = shapley3(value);
 
     let weights = month_weights(s);
@@ -401,6 +501,19 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
     });
 
     let conversion = |sales: f64| ratio(sales, leads).unwrap_or(0.0);
+    let lost_gross_profit = lost_sales * s.gross_profit_per_sale;
+    let [capacity_now, capacity_target] = capacity;
+    let staffing_roi = match (&capacity_now, &capacity_target) {
+        (Some(a), Some(b)) => {
+            let extra_cost = b.staffing_cost_per_year - a.staffing_cost_per_year;
+            Some(StaffingRoi {
+                extra_cost_per_year: extra_cost,
+                extra_gross_profit_per_year: lost_gross_profit,
+                net_per_year: lost_gross_profit - extra_cost,
+            })
+        }
+        _ => None,
+    };
     let e = Expected {
         leads,
         cost,
@@ -408,7 +521,7 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
         sales_target,
         lost_sales,
         lost_revenue: lost_sales * s.revenue_per_sale,
-        lost_gross_profit: lost_sales * s.gross_profit_per_sale,
+        lost_gross_profit,
         conversion_now: conversion(sales_now),
         conversion_target: conversion(sales_target),
         cost_per_sale_now: ratio(cost, sales_now),
@@ -418,6 +531,9 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
         sources,
         months,
         plan,
+        capacity_now,
+        capacity_target,
+        staffing_roi,
     };
     (e, warnings)
 }

@@ -30,7 +30,14 @@
 //!    gamma-distributed month-to-month variation) and sales, coupled so that both processes see
 //!    the same leads; percentiles per month and year and the chance of reaching the target.
 //!    Batched for a Web Worker; same seed, same bits.
-//! 5. **The plan a marketeer can buy** ([`buy_plan`], MODEL.md §8): sources may be not buyable
+//! 5. **Capacity** (version 2, MODEL.md §7: [`capacity`], [`queue`], [`staffing`]). A process
+//!    may say who handles leads when (shifts, work per lead, reaction time, cost of an hour)
+//!    instead of typing a median and spread: its response-time distribution D then comes from
+//!    a seeded simulation of the first-come-first-served lead queue with the staff on duty
+//!    through the week and the weekly arrival profile, and E\[P_contact\] is the mean of
+//!    P_contact over D. The expected values gain the capacity figures, the staffing ROI, and
+//!    the command the best five extra three-hour blocks ([`staffing::staffing_suggestions`]).
+//! 6. **The plan a marketeer can buy** ([`buy_plan`], MODEL.md §8): sources may be not buyable
 //!    (free ones by default), capped, or carry a fixed cost per month. The cheapest plan keeps
 //!    the non-buyable sources' leads and buys the rest of the target from the buyable ones in
 //!    increasing cost per sale, up to their caps (a fractional knapsack); the same order spends
@@ -64,18 +71,29 @@
 //!   new-car registrations peak in January and, in years of a tax change, December), and flat.
 //! - **Cost per lead** of portals is not published (they sell listing packages): the user's
 //!   input; the defaults are examples.
+//! - **Arrival profile** (§7): by day Mon 17%, Tue 17%, Wed 15%, Thu 15%, Fri 13%, Sat 11%,
+//!   Sun 12%; within a day about 5% from 00 to 08 h, 60% from 08 to 18 h, 35% from 18 to 24 h,
+//!   peaks 10–15 h and 19–22 h (GForces UK 2011: 51% of traffic while the showroom is closed,
+//!   peak 19–22 h; Auto Trader UK: 86% of car buyers search after 18 h; iTrackLEADS, 400
+//!   dealers: Tuesday 47% above Friday, weekends quietest). Default work: 8 minutes a first
+//!   response, 2 a retry, 2 minutes' reaction (Autotrader: about 10 minutes per lead in all),
+//!   €25 per staffed hour (Dutch customer-service pay €14.50–17.50 gross plus 35–55% employer
+//!   costs).
 //! - **Simulation**: 10,000 runs, seed 42, volume CV 0.15 (month-to-month variation of lead
 //!   volume beyond Poisson noise): MODEL.md's example.
 #![deny(missing_docs)]
 
 pub mod buy_plan;
+pub mod capacity;
 pub mod contact;
 pub mod error;
 pub mod expected;
 pub mod histogram;
 pub mod parse;
 pub mod presets;
+pub mod queue;
 pub mod results;
 pub mod sampling;
 pub mod scenario;
 pub mod simulate;
+pub mod staffing;

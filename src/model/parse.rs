@@ -27,11 +27,24 @@
 //! 42, volume CV 0.15). A `null` in an optional field means "use the default"; in a required
 //! field it is a type error.
 //!
+//! **Version 2** adds the buying fields above (MODEL.md §8: `budget_per_year`, `buyable`,
+//! `max_leads_per_month`, `fixed_cost_per_month`) and, for capacity (MODEL.md §7), `arrivals` (optional, the default profile of
+//! [`crate::model::presets::default_arrivals`]); a process may give `capacity` instead of
+//! `median_response_minutes` and `response_spread` (both: an error at the process's path);
+//! in it `shifts` is required (each shift with `days`, `from`, `to`, `people`), and
+//! `minutes_per_lead`, `minutes_per_retry`, `reaction_minutes` and `cost_per_person_hour` are
+//! optional (8, 2, 2 and 25, the defaults of [`crate::model::capacity`]). A version-1
+//! document that carries these fields is read the same way.
+//!
 //! **Unknown fields** are ignored, so a document with extra keys written by a later minor
 //! release, or annotated by hand, still reads.
 
 use serde_json::{Map, Value};
 
+use super::capacity::{
+    Capacity, DEFAULT_COST_PER_PERSON_HOUR, DEFAULT_MINUTES_PER_LEAD, DEFAULT_MINUTES_PER_RETRY,
+    DEFAULT_REACTION_MINUTES, Day, Shift, parse_time,
+};
 use super::error::{FieldError, JsonKind, Problem};
 use super::presets::{CurvePreset, DEFAULT_ATTEMPT_DECAY, DEFAULT_FIRST_ATTEMPT};
 use super::scenario::{CURRENT_VERSION, Contact, LeadSource, Process, Scenario, Simulation, count};
@@ -403,6 +416,16 @@ impl Walker {
                     .collect(),
             },
         };
+        let arrivals =
+            self.field(root, "", "arrivals", true)
+                .map(|v| match self.list(v, "arrivals") {
+                    None => vec![f64::NAN; 168],
+                    Some(items) => items
+                        .iter()
+                        .enumerate()
+                        .map(|(h, x)| self.number_value(x, &format!("arrivals[{h}]")))
+                        .collect(),
+                });
         let budget = self
             .field(root, "", "budget_per_year", true)
             .map(|v| self.number_value(v, "budget_per_year"));
@@ -431,6 +454,7 @@ impl Walker {
                 DEFAULT_BENCHMARK_CONVERSION,
             ),
             seasonality,
+            arrivals,
             sources,
             budget_per_year: budget,
             process_now: self.process(root, "process_now"),
@@ -494,31 +518,152 @@ impl Walker {
     }
 
     fn process(&mut self, root: &Map<String, Value>, key: &str) -> Process {
-        let placeholder = Process {
-            follow_up_rate: f64::NAN,
-            median_response_minutes: f64::NAN,
-            response_spread: f64::NAN,
-            attempts: 0,
-        };
+        let placeholder = Process::typed(f64::NAN, f64::NAN, f64::NAN, 0);
         let Some(v) = self.field(root, "", key, false) else {
             return placeholder;
         };
         let Some(obj) = self.object(v, key) else {
             return placeholder;
         };
+        // Fields in the order of version 1, so errors come in the same order as before.
+        let follow_up_rate = self.number(obj, key, "follow_up_rate");
+        let capacity = self.field(obj, key, "capacity", true);
+        let typed = match capacity {
+            None => Some((
+                self.number(obj, key, "median_response_minutes"),
+                self.number(obj, key, "response_spread"),
+            )),
+            Some(_) => None,
+        };
         let attempts = self.field(obj, key, "attempts", false);
-        Process {
-            follow_up_rate: self.number(obj, key, "follow_up_rate"),
-            median_response_minutes: self.number(obj, key, "median_response_minutes"),
-            response_spread: self.number(obj, key, "response_spread"),
-            attempts: self.whole_u32(
-                attempts,
-                &join(key, "attempts"),
-                1,
-                super::scenario::MAX_ATTEMPTS,
-                0,
+        let attempts = self.whole_u32(
+            attempts,
+            &join(key, "attempts"),
+            1,
+            super::scenario::MAX_ATTEMPTS,
+            0,
+        );
+        let Some(capacity) = capacity else {
+            let (median, spread) = typed.unwrap_or((f64::NAN, f64::NAN));
+            return Process::typed(follow_up_rate, median, spread, attempts);
+        };
+        let both = ["median_response_minutes", "response_spread"]
+            .iter()
+            .any(|k| obj.get(*k).is_some_and(|v| !v.is_null()));
+        if both {
+            // Not marked bad: the process's other fields are still checked.
+            self.errors
+                .push(FieldError::new(key, Problem::BothResponseTimes));
+        }
+        let capacity = self.capacity(capacity, &join(key, "capacity"));
+        Process::staffed(follow_up_rate, attempts, capacity)
+    }
+
+    fn capacity(&mut self, v: &Value, path: &str) -> Capacity {
+        let Some(obj) = self.object(v, path) else {
+            return Capacity::with_shifts(Vec::new());
+        };
+        let shifts = match self.field(obj, path, "shifts", false) {
+            None => Vec::new(),
+            Some(v) => match self.list(v, &join(path, "shifts")) {
+                None => Vec::new(),
+                Some(items) => items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| self.shift(x, &format!("{path}.shifts[{i}]")))
+                    .collect(),
+            },
+        };
+        Capacity {
+            shifts,
+            minutes_per_lead: self.number_or(
+                obj,
+                path,
+                "minutes_per_lead",
+                DEFAULT_MINUTES_PER_LEAD,
+            ),
+            minutes_per_retry: self.number_or(
+                obj,
+                path,
+                "minutes_per_retry",
+                DEFAULT_MINUTES_PER_RETRY,
+            ),
+            reaction_minutes: self.number_or(
+                obj,
+                path,
+                "reaction_minutes",
+                DEFAULT_REACTION_MINUTES,
+            ),
+            cost_per_person_hour: self.number_or(
+                obj,
+                path,
+                "cost_per_person_hour",
+                DEFAULT_COST_PER_PERSON_HOUR,
             ),
         }
+    }
+
+    fn shift(&mut self, v: &Value, path: &str) -> Shift {
+        // Placeholders that raise no further error: from 00:00 to 24:00, one person.
+        let mut shift = Shift {
+            days: vec![Day::Mon],
+            from: 0,
+            to: 1440,
+            people: 1,
+        };
+        let Some(obj) = self.object(v, path) else {
+            return shift;
+        };
+        let days_path = join(path, "days");
+        if let Some(v) = self.field(obj, path, "days", false)
+            && let Some(items) = self.list(v, &days_path)
+        {
+            let mut days = Vec::with_capacity(items.len());
+            let mut failed = false;
+            for (j, x) in items.iter().enumerate() {
+                let p = format!("{days_path}[{j}]");
+                match x {
+                    Value::String(code) => match Day::from_code(code) {
+                        Some(d) => days.push(d),
+                        None => {
+                            self.fail(&p, Problem::NotADay);
+                            failed = true;
+                        }
+                    },
+                    other => {
+                        self.wrong(&p, JsonKind::Text, other);
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                // The list's own rules (count, repeats) wait until its entries read.
+                self.bad.push(days_path);
+            }
+            shift.days = days;
+        }
+        for (key, slot) in [("from", &mut shift.from), ("to", &mut shift.to)] {
+            let p = join(path, key);
+            match self.field(obj, path, key, false) {
+                None => {}
+                Some(Value::String(text)) => match parse_time(text) {
+                    Some(m) => *slot = m,
+                    None => self.fail(&p, Problem::NotATime),
+                },
+                Some(other) => self.wrong(&p, JsonKind::Text, other),
+            }
+        }
+        let people = self.field(obj, path, "people", false);
+        if people.is_some() {
+            shift.people = self.whole_u32(
+                people,
+                &join(path, "people"),
+                1,
+                super::capacity::MAX_PEOPLE,
+                1,
+            );
+        }
+        shift
     }
 
     fn contact(&mut self, root: &Map<String, Value>) -> Contact {
@@ -806,6 +951,7 @@ mod tests {
         assert_eq!(migrate(&mut doc, 1), Ok(()));
         assert_eq!(doc.len(), 2);
         assert_eq!(doc["version"], Value::from(2));
+        assert_eq!(doc["name"], Value::from("x"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The defaults: the example scenario, the response-curve and seasonality presets, each with
 //! where it comes from (MODEL.md §6).
 
+use super::capacity::{Capacity, Day, Shift};
 use super::scenario::{CURRENT_VERSION, Contact, LeadSource, Process, Scenario, Simulation};
 
 /// Chance that an immediate first attempt reaches a lead: 0.6. With [`DEFAULT_ATTEMPT_DECAY`]
@@ -90,6 +91,84 @@ impl SeasonalityPreset {
     }
 }
 
+/// Share of a day's leads in each hour, 00–01 h first (sums to 1): about 5% from 00 to 08 h, 60%
+/// from 08 to 18 h and 35% from 18 to 24 h, with peaks from 10 to 15 h and from 19 to 22 h.
+pub const DEFAULT_HOURS: [f64; 24] = [
+    0.012, 0.006, 0.003, 0.002, 0.002, 0.003, 0.007, 0.015, // 00–08: 5%
+    0.035, 0.055, 0.070, 0.070, 0.065, 0.070, 0.070, 0.065, 0.055, 0.045, // 08–18: 60%
+    0.050, 0.065, 0.070, 0.070, 0.055, 0.040, // 18–24: 35%
+];
+
+/// Share of the week's leads on each day, Monday first: 17, 17, 15, 15, 13, 11 and 12%.
+pub const DEFAULT_DAYS: [f64; 7] = [0.17, 0.17, 0.15, 0.15, 0.13, 0.11, 0.12];
+
+/// The default arrival profile (MODEL.md §7), used when a scenario has no `arrivals`: 168
+/// weights, index 24·d + h, Monday first, each [`DEFAULT_DAYS`]`[d]` × [`DEFAULT_HOURS`]`[h]`
+/// (sum 1). With office hours (Mon–Fri 09–18, Sat 09–17) about half the leads arrive while
+/// nobody is on duty (51%, tested).
+///
+/// Sources: GForces (UK, 2011): 51% of dealer-website traffic while the showroom is closed,
+/// peaking from 19 to 22 h; Auto Trader UK: 86% of car buyers search after 18 h; iTrackLEADS
+/// (400 dealers): Tuesday's leads 47% above Friday's, weekends quietest. The same within-day
+/// shape is used on every day (no source gives weekend hours separately).
+pub fn default_arrivals() -> [f64; 168] {
+    let mut a = [0.0; 168];
+    for (d, day) in DEFAULT_DAYS.iter().enumerate() {
+        for (h, hour) in DEFAULT_HOURS.iter().enumerate() {
+            a[24 * d + h] = day * hour;
+        }
+    }
+    a
+}
+
+/// The same number of leads in every hour of the week.
+pub fn flat_arrivals() -> [f64; 168] {
+    [1.0 / 168.0; 168]
+}
+
+/// A shift of `people` on `days` from `from` to `to` (whole hours; 24 is midnight at the end).
+fn shift(days: &[Day], from: u32, to: u32, people: u32) -> Shift {
+    Shift {
+        days: days.to_vec(),
+        from: from * 60,
+        to: to * 60,
+        people,
+    }
+}
+
+const WEEKDAYS: [Day; 5] = [Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri];
+
+/// Office hours, MODEL.md §7's example: two people Mon–Fri 09–18 and one on Saturday 09–17,
+/// with the default work values.
+pub fn office_hours() -> Capacity {
+    Capacity::with_shifts(vec![
+        shift(&WEEKDAYS, 9, 18, 2),
+        shift(&[Day::Sat], 9, 17, 1),
+    ])
+}
+
+/// [`office_hours`] plus one person on an evening shift Mon–Fri 18–22 and on Sunday 11–16.
+pub fn office_hours_and_evenings() -> Capacity {
+    let mut c = office_hours();
+    c.shifts.push(shift(&WEEKDAYS, 18, 22, 1));
+    c.shifts.push(shift(&[Day::Sun], 11, 16, 1));
+    c
+}
+
+/// A seven-day lead desk in the style of DCDW's (which works Mon–Fri 09–21 and Saturday to
+/// 16 h): one person every day 08–22, a second Mon–Sat 10–16 at the daytime peak.
+pub fn seven_day_desk() -> Capacity {
+    Capacity::with_shifts(vec![
+        shift(&Day::ALL, 8, 22, 1),
+        shift(
+            &[Day::Mon, Day::Tue, Day::Wed, Day::Thu, Day::Fri, Day::Sat],
+            10,
+            16,
+            1,
+        ),
+    ])
+}
+
 /// The example scenario of MODEL.md §1: a typical Dutch dealer with six lead sources, today's
 /// process (90% followed up, 8-hour median response, 2 attempts) and the target (all leads,
 /// 7 minutes, 6 attempts). The 13% benchmark is DCDW's (AutosBuzz 2019); the follow-up figures
@@ -115,6 +194,7 @@ pub fn default_scenario() -> Scenario {
         target_sales_per_year: Some(600.0),
         benchmark_conversion: 0.13,
         seasonality: SeasonalityPreset::Dealer.weights().to_vec(),
+        arrivals: None,
         sources: vec![
             source("Website", 120.0, 25.0, 0.09),
             source("Importer", 60.0, 0.0, 0.07),
@@ -124,18 +204,8 @@ pub fn default_scenario() -> Scenario {
             source("Phone & walk-in", 60.0, 0.0, 0.12),
         ],
         budget_per_year: None,
-        process_now: Process {
-            follow_up_rate: 0.9,
-            median_response_minutes: 480.0,
-            response_spread: 4.0,
-            attempts: 2,
-        },
-        process_target: Process {
-            follow_up_rate: 1.0,
-            median_response_minutes: 7.0,
-            response_spread: 3.0,
-            attempts: 6,
-        },
+        process_now: Process::typed(0.9, 480.0, 4.0, 2),
+        process_target: Process::typed(1.0, 7.0, 3.0, 6),
         contact: Contact {
             first_attempt: DEFAULT_FIRST_ATTEMPT,
             attempt_decay: DEFAULT_ATTEMPT_DECAY,
@@ -165,16 +235,29 @@ pub enum WorkshopPreset {
     /// (free to the dealer, but passed on a day late and only lukewarm: 6%), with expensive cars
     /// (€38,000 revenue, €3,000 gross profit) and the dealer seasonality (January peak).
     ImporterDriven,
+    /// The typical dealer with today's response time from its staffing (MODEL.md §7): leads are
+    /// answered in office hours ([`office_hours`]), so about half of them, arriving in the
+    /// evening and on Sunday, wait until the next morning; the target is the default one.
+    OfficeHours,
+    /// Office hours today; the target adds an evening shift and Sunday afternoons
+    /// ([`office_hours_and_evenings`]), with every lead followed up and six attempts: the
+    /// staffing's cost against its gross profit.
+    EveningShift,
+    /// Today's typed 8-hour response against a seven-day lead desk ([`seven_day_desk`]).
+    LeadDesk,
 }
 
 impl WorkshopPreset {
     /// All presets, the default first.
-    pub fn all() -> [WorkshopPreset; 4] {
+    pub fn all() -> [WorkshopPreset; 7] {
         [
             WorkshopPreset::TypicalDealer,
             WorkshopPreset::BestPractice,
             WorkshopPreset::PortalHeavy,
             WorkshopPreset::ImporterDriven,
+            WorkshopPreset::OfficeHours,
+            WorkshopPreset::EveningShift,
+            WorkshopPreset::LeadDesk,
         ]
     }
 
@@ -185,6 +268,9 @@ impl WorkshopPreset {
             WorkshopPreset::BestPractice => "best-practice",
             WorkshopPreset::PortalHeavy => "portal-heavy",
             WorkshopPreset::ImporterDriven => "importer-driven",
+            WorkshopPreset::OfficeHours => "office-hours",
+            WorkshopPreset::EveningShift => "evening-shift",
+            WorkshopPreset::LeadDesk => "lead-desk",
         }
     }
 
@@ -236,6 +322,36 @@ impl WorkshopPreset {
                     "The importer supplies most leads, free but a day late and lukewarm; expensive cars, a January peak.",
                 ),
             ),
+            WorkshopPreset::OfficeHours => (
+                (
+                    "Alleen kantooruren",
+                    "Leads worden ma–vr 9–18 en za 9–17 beantwoord; de helft komt 's avonds of op zondag en wacht tot de ochtend.",
+                ),
+                (
+                    "Office hours only",
+                    "Leads are answered Mon–Fri 9–18 and Sat 9–17; half arrive in the evening or on Sunday and wait till morning.",
+                ),
+            ),
+            WorkshopPreset::EveningShift => (
+                (
+                    "Kantooruren plus avonddienst",
+                    "Eén persoon extra op werkavonden 18–22 en zondagmiddag: wat kost die bezetting en wat levert ze op?",
+                ),
+                (
+                    "Office hours plus an evening shift",
+                    "One more person on weekday evenings 18–22 and Sunday afternoons: what does it cost, what does it earn?",
+                ),
+            ),
+            WorkshopPreset::LeadDesk => (
+                (
+                    "Leaddesk zeven dagen",
+                    "Van 8 uur reactietijd naar een leaddesk die elke dag 8–22 bemand is, met extra handen overdag.",
+                ),
+                (
+                    "Seven-day lead desk",
+                    "From an 8-hour response to a lead desk staffed 8–22 every day, with an extra hand in the daytime.",
+                ),
+            ),
         }
     }
 
@@ -263,12 +379,7 @@ impl WorkshopPreset {
                     source("AutoScout24", 40.0, 18.0, 0.14),
                     source("Phone & walk-in", 60.0, 0.0, 0.19),
                 ];
-                s.process_now = Process {
-                    follow_up_rate: 0.98,
-                    median_response_minutes: 10.0,
-                    response_spread: 3.0,
-                    attempts: 5,
-                };
+                s.process_now = Process::typed(0.98, 10.0, 3.0, 5);
             }
             WorkshopPreset::PortalHeavy => {
                 s.name = "Portal-heavy used-car dealer".to_string();
@@ -283,18 +394,8 @@ impl WorkshopPreset {
                     source("Website", 60.0, 20.0, 0.08),
                     source("Phone & walk-in", 40.0, 0.0, 0.12),
                 ];
-                s.process_now = Process {
-                    follow_up_rate: 0.7,
-                    median_response_minutes: 720.0,
-                    response_spread: 5.0,
-                    attempts: 1,
-                };
-                s.process_target = Process {
-                    follow_up_rate: 1.0,
-                    median_response_minutes: 10.0,
-                    response_spread: 3.0,
-                    attempts: 5,
-                };
+                s.process_now = Process::typed(0.7, 720.0, 5.0, 1);
+                s.process_target = Process::typed(1.0, 10.0, 3.0, 5);
             }
             WorkshopPreset::ImporterDriven => {
                 s.name = "Importer-driven brand dealer".to_string();
@@ -307,18 +408,21 @@ impl WorkshopPreset {
                     source("Marktplaats", 40.0, 12.0, 0.07),
                     source("Phone & walk-in", 80.0, 0.0, 0.15),
                 ];
-                s.process_now = Process {
-                    follow_up_rate: 0.8,
-                    median_response_minutes: 1440.0,
-                    response_spread: 4.0,
-                    attempts: 2,
-                };
-                s.process_target = Process {
-                    follow_up_rate: 1.0,
-                    median_response_minutes: 15.0,
-                    response_spread: 3.0,
-                    attempts: 6,
-                };
+                s.process_now = Process::typed(0.8, 1440.0, 4.0, 2);
+                s.process_target = Process::typed(1.0, 15.0, 3.0, 6);
+            }
+            WorkshopPreset::OfficeHours => {
+                s.name = "Office hours only".to_string();
+                s.process_now = Process::staffed(0.9, 2, office_hours());
+            }
+            WorkshopPreset::EveningShift => {
+                s.name = "Office hours plus an evening shift".to_string();
+                s.process_now = Process::staffed(0.9, 2, office_hours());
+                s.process_target = Process::staffed(1.0, 6, office_hours_and_evenings());
+            }
+            WorkshopPreset::LeadDesk => {
+                s.name = "Seven-day lead desk".to_string();
+                s.process_target = Process::staffed(1.0, 6, seven_day_desk());
             }
         }
         s
@@ -388,7 +492,7 @@ mod tests {
             .iter()
             .map(|p| p.scenario().name)
             .collect();
-        assert_eq!(names.len(), 4);
+        assert_eq!(names.len(), 7);
         for p in WorkshopPreset::all() {
             assert_eq!(WorkshopPreset::from_code(p.code()), Some(p));
             let ((nl_title, nl), (en_title, en)) = p.texts();

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::expected::{Expected, expected_unchecked};
 use super::scenario::{FieldError, Scenario};
 use super::simulate::{SimulationSummary, Simulator};
+use super::staffing::staffing_suggestions;
 
 /// What `leadplan run` prints.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,14 +26,17 @@ impl Results {
     }
 }
 
-/// Validates `s`, computes the expected values and runs the whole simulation.
+/// Validates `s`, computes the expected values and runs the whole simulation, with the
+/// staffing suggestions when `process_now` has a capacity.
 pub fn run(s: &Scenario) -> Result<Results, Vec<FieldError>> {
     let mut sim = Simulator::new(s)?;
     sim.run_batch(sim.runs_total());
     let (expected, warnings) = expected_unchecked(s);
+    let mut summary = sim.summary();
+    summary.staffing_suggestions = staffing_suggestions(s);
     Ok(Results {
         expected,
-        simulation: Some(sim.summary()),
+        simulation: Some(summary),
         warnings: warnings.iter().map(ToString::to_string).collect(),
     })
 }

@@ -4,8 +4,13 @@
 //! problem at once (see [`crate::model::parse`] for the rules on missing fields and defaults).
 //! The derived `Deserialize` is there for trusted round trips only; it does not validate.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::capacity::{
+    Capacity, MAX_LOAD, MAX_MINUTES_PER_LEAD, MAX_MINUTES_PER_RETRY, MAX_PEOPLE,
+    MAX_REACTION_MINUTES, MAX_SHIFTS, weekly_leads,
+};
 pub use super::error::{FieldError, JsonKind, Problem};
 
 /// The newest scenario format version this program reads (and the `version` of every scenario
@@ -50,12 +55,16 @@ pub const MAX_BUDGET: f64 = 1e12;
 
 /// One scenario: a dealer's lead sources, today's and the target follow-up process, and the
 /// simulation settings. Fractions are 0..1, times minutes, money in `currency`.
+///
+/// Serialised with `version` set to [`Scenario::format_version`], whatever the field holds, so
+/// a version-1 scenario is written exactly as before version 2 existed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Scenario {
     /// Format version; [`CURRENT_VERSION`] once read (older documents are migrated).
-    /// [`Scenario::validate`] accepts 1..=[`CURRENT_VERSION`] here, so a version-1 document read
-    /// by the derived deserializer means what it meant; the JSON writers ignore this field and
-    /// write [`Scenario::format_version`].
+    /// The derived deserializer sets it to [`CURRENT_VERSION`] too; [`Scenario::validate`]
+    /// accepts 1..=[`CURRENT_VERSION`] here (a version 1 in memory means what it meant). The
+    /// JSON writers ignore this field and write [`Scenario::format_version`].
     pub version: u32,
     /// Free text shown as the scenario's title (may be empty).
     #[serde(default)]
@@ -74,6 +83,11 @@ pub struct Scenario {
     pub benchmark_conversion: f64,
     /// 12 relative weights, January first; normalised to sum 1 by the model.
     pub seasonality: Vec<f64>,
+    /// When leads arrive through the week (version 2, MODEL.md §7): 168 relative weights, index
+    /// 24·d + h, Monday first; `None`: [`super::presets::default_arrivals`]. Only processes with
+    /// a capacity use it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrivals: Option<Vec<f64>>,
     /// The lead channels.
     pub sources: Vec<LeadSource>,
     /// The annual marketing budget to spend on leads (MODEL.md §8, version 2); `None` (absent or
@@ -88,6 +102,29 @@ pub struct Scenario {
     pub contact: Contact,
     /// Monte Carlo settings.
     pub simulation: Simulation,
+}
+
+impl Serialize for Scenario {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let version = self.format_version();
+        if self.version == version {
+            Scenario::serialize(self, serializer)
+        } else {
+            let written = Scenario {
+                version,
+                ..self.clone()
+            };
+            Scenario::serialize(&written, serializer)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Scenario {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scenario, D::Error> {
+        let mut s = Scenario::deserialize(deserializer)?;
+        s.version = CURRENT_VERSION;
+        Ok(s)
+    }
 }
 
 fn default_currency() -> String {
@@ -148,16 +185,70 @@ impl LeadSource {
 }
 
 /// A follow-up process: who gets called, how fast, how persistently.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// How fast is either typed (`median_response_minutes` and `response_spread`, a log-normal,
+/// MODEL.md §2) or staffed (`capacity`, the queue of §7), never both. With a capacity the two
+/// typed fields are not part of the document (not written; giving them too is an error) and
+/// the model ignores them: they are 0 after reading.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Process {
     /// Share of leads that get any personal follow-up (0..1).
     pub follow_up_rate: f64,
-    /// Median minutes from lead to first personal attempt (> 0, ≤ 43200).
+    /// Median minutes from lead to first personal attempt (> 0, ≤ 43200); unused with a
+    /// capacity.
+    #[serde(default)]
     pub median_response_minutes: f64,
-    /// p90 ÷ median of the response time (1..=100); 1 means always exactly the median.
+    /// p90 ÷ median of the response time (1..=100); 1 means always exactly the median; unused
+    /// with a capacity.
+    #[serde(default)]
     pub response_spread: f64,
     /// Call attempts before a lead is given up (1..=20).
     pub attempts: u32,
+    /// Who handles leads when (version 2, MODEL.md §7); replaces the typed response time.
+    #[serde(default)]
+    pub capacity: Option<Capacity>,
+}
+
+impl Process {
+    /// A process with a typed response time (no capacity).
+    pub fn typed(follow_up_rate: f64, median: f64, spread: f64, attempts: u32) -> Process {
+        Process {
+            follow_up_rate,
+            median_response_minutes: median,
+            response_spread: spread,
+            attempts,
+            capacity: None,
+        }
+    }
+
+    /// A process whose response time comes from `capacity`.
+    pub fn staffed(follow_up_rate: f64, attempts: u32, capacity: Capacity) -> Process {
+        Process {
+            follow_up_rate,
+            median_response_minutes: 0.0,
+            response_spread: 0.0,
+            attempts,
+            capacity: Some(capacity),
+        }
+    }
+}
+
+impl Serialize for Process {
+    /// The typed fields without a capacity, the capacity without them; the order of version 1.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = if self.capacity.is_some() { 3 } else { 4 };
+        let mut st = serializer.serialize_struct("Process", fields)?;
+        st.serialize_field("follow_up_rate", &self.follow_up_rate)?;
+        if self.capacity.is_none() {
+            st.serialize_field("median_response_minutes", &self.median_response_minutes)?;
+            st.serialize_field("response_spread", &self.response_spread)?;
+        }
+        st.serialize_field("attempts", &self.attempts)?;
+        if let Some(capacity) = &self.capacity {
+            st.serialize_field("capacity", capacity)?;
+        }
+        st.end()
+    }
 }
 
 /// Reachability of a lead.
@@ -201,15 +292,20 @@ impl Scenario {
         super::parse::scenario_from_json(text)
     }
 
-    /// The lowest format version that can express this scenario: 2 if any field of MODEL.md §8
-    /// is set to something other than its default (`budget_per_year` given; a source's
-    /// `buyable` different from its default, `max_leads_per_month` given, or
-    /// `fixed_cost_per_month` not 0), else 1. The JSON writers put this number in `version`, so
-    /// version-1 scenarios, files and share links stay byte for byte as they were.
+    /// The lowest format version that can express this scenario: 2 if any version-2 field is
+    /// set to something other than its default, else 1. Version-2 fields: `arrivals` or a
+    /// process `capacity` (MODEL.md §7); `budget_per_year` given, or a source's `buyable`
+    /// different from its default, `max_leads_per_month` given, or `fixed_cost_per_month` not 0
+    /// (MODEL.md §8). The JSON writers (the `Serialize` impl, so every writer) put this number
+    /// in `version`, so version-1 scenarios, files and share links stay byte for byte as they
+    /// were.
     pub fn format_version(&self) -> u32 {
-        let v2 =
+        let capacity = self.arrivals.is_some()
+            || self.process_now.capacity.is_some()
+            || self.process_target.capacity.is_some();
+        let buying =
             self.budget_per_year.is_some() || self.sources.iter().any(LeadSource::uses_version_2);
-        if v2 { 2 } else { 1 }
+        if capacity || buying { 2 } else { 1 }
     }
 
     /// Checks every rule of MODEL.md §1 (and the sanity limits of this module); an empty list
@@ -268,9 +364,23 @@ impl Scenario {
             c.range("budget_per_year", b, 0.0, true, MAX_BUDGET, true, false);
         }
         self.validate_seasonality(&mut c);
+        self.validate_arrivals(&mut c);
         self.validate_sources(&mut c);
-        c.process("process_now", &self.process_now);
-        c.process("process_target", &self.process_target);
+        let sources_ok = !c.errors.iter().any(|e| e.path.starts_with("sources"));
+        for (p, process) in [
+            ("process_now", &self.process_now),
+            ("process_target", &self.process_target),
+        ] {
+            c.process(p, process);
+            if let Some(capacity) = &process.capacity {
+                let before = c.errors.len();
+                c.capacity(&format!("{p}.capacity"), capacity);
+                let ok = c.errors.len() == before && (0.0..=1.0).contains(&process.follow_up_rate);
+                if ok && sources_ok {
+                    c.load(p, capacity, weekly_leads(self, process.follow_up_rate));
+                }
+            }
+        }
         c.contact("contact", &self.contact);
         c.simulation("simulation", &self.simulation);
         c.errors
@@ -301,6 +411,36 @@ impl Scenario {
         let all_finite = self.seasonality.iter().all(|w| w.is_finite());
         if n > 0 && all_finite && self.seasonality.iter().all(|&w| w <= 0.0) {
             c.push("seasonality", Problem::ZeroSum);
+        }
+    }
+
+    fn validate_arrivals(&self, c: &mut Checker) {
+        let Some(arrivals) = &self.arrivals else {
+            return;
+        };
+        if arrivals.len() != 168 {
+            c.push(
+                "arrivals",
+                Problem::WrongCount {
+                    expected: 168,
+                    found: count(arrivals.len()),
+                },
+            );
+        }
+        for (h, &w) in arrivals.iter().enumerate() {
+            c.range(
+                &format!("arrivals[{h}]"),
+                w,
+                0.0,
+                true,
+                MAX_SEASON_WEIGHT,
+                true,
+                false,
+            );
+        }
+        let all_finite = arrivals.iter().all(|w| w.is_finite());
+        if !arrivals.is_empty() && all_finite && arrivals.iter().all(|&w| w <= 0.0) {
+            c.push("arrivals", Problem::ZeroArrivals);
         }
     }
 
@@ -368,34 +508,15 @@ impl Scenario {
     /// The scenario as pretty-printed JSON (the export and `leadplan example` format), with
     /// `version` = [`Scenario::format_version`].
     pub fn to_json_pretty(&self) -> String {
-        let versioned;
-        let s = if self.version == self.format_version() {
-            self
-        } else {
-            // A clone keeps the derived field order (a `Value` would sort the keys).
-            versioned = Scenario {
-                version: self.format_version(),
-                ..self.clone()
-            };
-            &versioned
-        };
         // Serialising plain structs of numbers and strings cannot fail; fall back to "{}" anyway.
-        serde_json::to_string_pretty(s).unwrap_or_else(|_| "{}".to_string())
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "{}".to_string())
     }
 
     /// The scenario as compact JSON (share links, the simulation worker), with `version` =
     /// [`Scenario::format_version`]. Made through a `serde_json::Value`, whose encoder the page
     /// has anyway, rather than a third encoder of the scenario itself.
     pub fn to_json(&self) -> String {
-        match serde_json::to_value(self) {
-            Ok(mut v) => {
-                if let Some(doc) = v.as_object_mut() {
-                    doc.insert("version".to_string(), self.format_version().into());
-                }
-                v.to_string()
-            }
-            Err(_) => "{}".to_string(),
-        }
+        serde_json::to_value(self).map_or_else(|_| "{}".to_string(), |v| v.to_string())
     }
 }
 
@@ -500,6 +621,10 @@ impl Checker {
 
     fn process(&mut self, p: &str, process: &Process) {
         self.fraction(&format!("{p}.follow_up_rate"), process.follow_up_rate);
+        self.integer(&format!("{p}.attempts"), process.attempts, 1, MAX_ATTEMPTS);
+        if process.capacity.is_some() {
+            return;
+        }
         self.range(
             &format!("{p}.median_response_minutes"),
             process.median_response_minutes,
@@ -518,7 +643,99 @@ impl Checker {
             true,
             false,
         );
-        self.integer(&format!("{p}.attempts"), process.attempts, 1, MAX_ATTEMPTS);
+    }
+
+    /// The rules of MODEL.md §7's table for the capacity at `p`.
+    fn capacity(&mut self, p: &str, capacity: &Capacity) {
+        let shifts = &capacity.shifts;
+        if shifts.is_empty() || shifts.len() > MAX_SHIFTS {
+            self.push(
+                format!("{p}.shifts"),
+                Problem::CountOutOfRange {
+                    min: 1,
+                    max: count(MAX_SHIFTS),
+                    found: count(shifts.len()),
+                },
+            );
+        }
+        for (i, shift) in shifts.iter().enumerate() {
+            let sp = format!("{p}.shifts[{i}]");
+            if shift.days.is_empty() || shift.days.len() > 7 {
+                self.push(
+                    format!("{sp}.days"),
+                    Problem::CountOutOfRange {
+                        min: 1,
+                        max: 7,
+                        found: count(shift.days.len()),
+                    },
+                );
+            }
+            for (j, day) in shift.days.iter().enumerate() {
+                if shift.days[..j].contains(day) {
+                    self.push(format!("{sp}.days[{j}]"), Problem::RepeatedDay);
+                }
+            }
+            if shift.from >= 1440 {
+                self.push(format!("{sp}.from"), Problem::EndOfDayAsStart);
+            } else if shift.to > 1440 {
+                self.push(format!("{sp}.to"), Problem::NotATime);
+            } else if shift.to <= shift.from {
+                self.push(format!("{sp}.to"), Problem::NotAfterStart);
+            }
+            self.integer(&format!("{sp}.people"), shift.people, 1, MAX_PEOPLE);
+        }
+        self.range(
+            &format!("{p}.minutes_per_lead"),
+            capacity.minutes_per_lead,
+            0.0,
+            false,
+            MAX_MINUTES_PER_LEAD,
+            true,
+            false,
+        );
+        self.range(
+            &format!("{p}.minutes_per_retry"),
+            capacity.minutes_per_retry,
+            0.0,
+            true,
+            MAX_MINUTES_PER_RETRY,
+            true,
+            false,
+        );
+        self.range(
+            &format!("{p}.reaction_minutes"),
+            capacity.reaction_minutes,
+            0.0,
+            true,
+            MAX_REACTION_MINUTES,
+            true,
+            false,
+        );
+        self.range(
+            &format!("{p}.cost_per_person_hour"),
+            capacity.cost_per_person_hour,
+            0.0,
+            true,
+            MAX_MONEY,
+            true,
+            false,
+        );
+    }
+
+    /// First responses alone must need less than 95% of the staffed time (MODEL.md §7), else
+    /// waits grow without bound: an error at `{p}.capacity.shifts`.
+    fn load(&mut self, p: &str, capacity: &Capacity, lambda: f64) {
+        let staffed = capacity.person_minutes();
+        let needed = lambda * capacity.minutes_per_lead;
+        if needed >= MAX_LOAD * staffed {
+            self.push(
+                format!("{p}.capacity.shifts"),
+                Problem::Overloaded {
+                    staffed_hours: staffed / 60.0,
+                    needed_hours: needed / 60.0,
+                },
+            );
+        }
     }
 
     fn contact(&mut self, p: &str, contact: &Contact) {

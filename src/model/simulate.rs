@@ -29,6 +29,7 @@ use super::sampling::{
     count_pmf, poisson,
 };
 use super::scenario::{FieldError, Scenario};
+use super::staffing::StaffingSuggestion;
 
 /// Largest count table of one cell (values 0..MAX_TABLE_LEN).
 const MAX_TABLE_LEN: usize = 1024;
@@ -112,6 +113,11 @@ pub struct SimulationSummary {
     pub p_hit_target_now: Option<f64>,
     /// Likewise with the target process.
     pub p_hit_target_target: Option<f64>,
+    /// The best five blocks of one extra person for three hours (MODEL.md §7); `None` (null)
+    /// without a capacity on `process_now`, and until someone computes them
+    /// ([`crate::model::staffing::staffing_suggestions`]): the Monte Carlo itself does not.
+    #[serde(default)]
+    pub staffing_suggestions: Option<Vec<StaffingSuggestion>>,
     /// Annual lost sales per run, for [`SimulationSummary::lost_revenue_histogram`]; not part of
     /// the JSON.
     #[serde(skip)]
@@ -420,6 +426,7 @@ impl Simulator {
                 .collect(),
             p_hit_target_now: share(self.hits_now),
             p_hit_target_target: share(self.hits_target),
+            staffing_suggestions: None,
             lost: LostSales {
                 histogram: self.annual_lost.clone(),
                 revenue_per_sale: self.revenue_per_sale,

@@ -36,8 +36,7 @@ pub fn start() {
             None => None,
         };
         root.set_inner_html("");
-        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { fragment, link })
-            .render();
+        yew::Renderer::<Widget>::with_root_and_props(root, WidgetProps { fragment, link }).render();
     });
 }
 
@@ -57,10 +56,12 @@ pub fn widget(props: &WidgetProps) -> Html {
     // The link's scenario, or the default with what was wrong with the link.
     let opened = {
         let link = props.link.clone();
-        use_memo((), move |_| match link.map(|text| text.and_then(|t| link::scenario(&t))) {
-            Some(Ok(s)) => (s, None),
-            Some(Err(e)) => (default_scenario(), Some(e)),
-            None => (default_scenario(), None),
+        use_memo((), move |_| {
+            match link.map(|text| text.and_then(|t| link::scenario(&t))) {
+                Some(Ok(s)) => (s, None),
+                Some(Err(e)) => (default_scenario(), Some(e)),
+                None => (default_scenario(), None),
+            }
         })
     };
     let state = {

@@ -8,11 +8,13 @@ use proptest::prelude::*;
 /// A valid follow-up process.
 pub fn process() -> impl Strategy<Value = Process> {
     (0.05f64..=1.0, 1.0f64..=20_000.0, 1.0f64..=50.0, 1u32..=20).prop_map(
-        |(follow_up_rate, median_response_minutes, response_spread, attempts)| Process {
-            follow_up_rate,
-            median_response_minutes,
-            response_spread,
-            attempts,
+        |(follow_up_rate, median_response_minutes, response_spread, attempts)| {
+            Process::typed(
+                follow_up_rate,
+                median_response_minutes,
+                response_spread,
+                attempts,
+            )
         },
     )
 }

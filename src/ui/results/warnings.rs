@@ -34,6 +34,30 @@ pub fn warning_text(lang: Lang, warning: &Warning) -> String {
             };
             format!("The sales target cannot be planned with {which}: no lead would become a sale.")
         }
+        (
+            Warning::RetriesDoNotFit {
+                process,
+                retry_hours,
+                idle_hours,
+            },
+            Lang::Nl,
+        ) => {
+            let which = if *process == "now" {
+                "het huidige proces"
+            } else {
+                "het doelproces"
+            };
+            format!(
+                "De belpogingen van {which} vragen {retry_hours:.1} uur per week, meer dan de {idle_hours:.1} bemande uren die na de eerste reacties over zijn."
+            )
+        }
+        (Warning::RetriesDoNotFit { .. }, Lang::En) => {
+            let mut s = warning.to_string();
+            if let Some(first) = s.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            s + "."
+        }
     }
 }
 
@@ -70,5 +94,6 @@ fn warning_kind(w: &Warning) -> &'static str {
     match w {
         Warning::CloseRateClamped { .. } => "close-rate-clamped",
         Warning::TargetUnreachable { .. } => "target-unreachable",
+        Warning::RetriesDoNotFit { .. } => "retries-do-not-fit",
     }
 }

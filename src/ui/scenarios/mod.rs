@@ -299,17 +299,28 @@ pub fn notices(props: &NoticesProps) -> Html {
         };
         let (error, body) = match n {
             Notice::Link(e) => (true, link_error_text(lang, e)),
-            Notice::Storage(StorageError::Unavailable) => (false, html! { t(ScenarioText::StorageUnavailable) }),
+            Notice::Storage(StorageError::Unavailable) => {
+                (false, html! { t(ScenarioText::StorageUnavailable) })
+            }
             Notice::Storage(StorageError::Full) => (true, html! { t(ScenarioText::StorageFull) }),
-            Notice::Load(LoadNotice::NotJson | LoadNotice::WrongShape) => (false, html! { t(ScenarioText::StorageCorrupt) }),
-            Notice::Load(LoadNotice::NewerVersion { .. }) => (false, html! { t(ScenarioText::StorageNewer) }),
-            Notice::Load(LoadNotice::Migrated { .. }) => (false, html! { t(ScenarioText::StorageMigrated) }),
-            Notice::Load(LoadNotice::Dropped { name, errors }) => (false, html! {
-                <>
-                    { t(ScenarioText::StorageDropped) }{ " " }<strong>{ name }</strong>
-                    <ul>{ for errors.iter().take(5).map(|e| field_error_text(lang, e)) }</ul>
-                </>
-            }),
+            Notice::Load(LoadNotice::NotJson | LoadNotice::WrongShape) => {
+                (false, html! { t(ScenarioText::StorageCorrupt) })
+            }
+            Notice::Load(LoadNotice::NewerVersion { .. }) => {
+                (false, html! { t(ScenarioText::StorageNewer) })
+            }
+            Notice::Load(LoadNotice::Migrated { .. }) => {
+                (false, html! { t(ScenarioText::StorageMigrated) })
+            }
+            Notice::Load(LoadNotice::Dropped { name, errors }) => (
+                false,
+                html! {
+                    <>
+                        { t(ScenarioText::StorageDropped) }{ " " }<strong>{ name }</strong>
+                        <ul>{ for errors.iter().take(5).map(|e| field_error_text(lang, e)) }</ul>
+                    </>
+                },
+            ),
         };
         let kind = match n {
             Notice::Link(_) => "link",
