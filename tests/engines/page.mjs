@@ -48,13 +48,18 @@ export async function kpi(driver, key) {
   return Number(await js(driver, (k) => document.querySelector(`[data-kpi="${k}"]`)?.dataset.value, key));
 }
 
-/** Waits until a figure satisfies `test` (a function source of v, with `arg`). */
+/** Waits until a figure satisfies `test` (a function source of v, with `arg`); a time-out names the last value. */
 export async function waitKpi(driver, key, what, test, arg) {
-  return waitFor(driver, `${key} ${what}`, (k, src, a) => {
-    const v = Number(document.querySelector(`[data-kpi="${k}"]`)?.dataset.value);
-    // eslint-disable-next-line no-new-func
-    return new Function('v', 'a', src)(v, a) ? v : false;
-  }, [key, test, arg]);
+  let last;
+  return until(`${key} ${what} (arg ${arg})`, async () => {
+    last = await js(driver, (k, src, a) => {
+      const v = Number(document.querySelector(`[data-kpi="${k}"]`)?.dataset.value);
+      // eslint-disable-next-line no-new-func
+      return [v, new Function('v', 'a', src)(v, a)];
+    }, key, test, arg);
+    if (!last[1]) throw new Error(`${key} is ${last[0]}`);
+    return last[0];
+  });
 }
 
 /** Replaces the text of the input named `name` by typing `text`, as a user would. */

@@ -261,7 +261,9 @@ test('presentation mode: arrow keys move a lever and the figures, R brings back 
   await waitKpi(d, 'expected.lost_revenue', 'to fall as more leads are followed up', 'return v < a', start);
   assert.equal(await lever.getAttribute('aria-valuetext'), '92%');
   await d.actions({ async: true }).sendKeys('r').perform();
-  await waitKpi(d, 'expected.lost_revenue', 'to be back at the start', 'return v === a', start);
+  // Back at the start to the last bits but one or two: Firefox gives 2 ulp off here (the page's
+  // arithmetic is the same; the lever's values come back through the browser's number parsing).
+  await waitKpi(d, 'expected.lost_revenue', 'to be back at the start', 'return Math.abs(v - a) <= 1e-12 * a', start);
   assert.equal(await lever.getAttribute('aria-valuetext'), '90%');
   await noProblems(d);
 });
