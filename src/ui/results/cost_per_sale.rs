@@ -145,9 +145,11 @@ pub fn cost_per_sale_view(props: &CostPerSaleProps) -> Html {
             </tr>
         }
     });
+    // Redrawn when the data or the language changes.
     let draw = use_callback(
-        data.clone(),
-        move |t: DrawTarget, data| -> Result<Mapping, _> {
+        (data.clone(), lang),
+        |t: DrawTarget, (data, lang)| -> Result<Mapping, _> {
+            let lang = *lang;
             let money = |v: f64| format::money(lang, v);
             let theme = Theme::light().with_scale(t.scale);
             cost_per_sale::draw(t.backend()?, data, &labels(lang, &money), &theme)
@@ -158,8 +160,7 @@ pub fn cost_per_sale_view(props: &CostPerSaleProps) -> Html {
         <section class="cost-per-sale" aria-labelledby="cps-h" data-cost-per-sale="">
             <h3 id="cps-h">{ BuyText::CostPerSale.get(lang) }</h3>
             <p class="hint">{ BuyText::CostPerSaleIntro.get(lang) }{ " " }{ BuyText::BenchmarkCostNote.get(lang) }</p>
-            <table class="plan-table" data-plan-table="cost-per-sale">
-                <caption class="visually-hidden">{ BuyText::CostPerSale.get(lang) }</caption>
+            <table class="plan-table" data-plan-table="cost-per-sale" aria-labelledby="cps-h">
                 <thead><tr>
                     { header(SortKey::Name, BuyText::SourceName) }
                     { header(SortKey::Now, BuyText::CostNow) }
