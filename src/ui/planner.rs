@@ -79,11 +79,16 @@ pub fn planner(props: &PlannerProps) -> Html {
                             <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.update.clone()} stale={sim.stale} />
                             if let Some(plan) = &e.plan {
                                 <PlanTable {lang} plan={plan.clone()} benchmark={state.valid.benchmark_conversion} />
-                                <BuyPlan {lang} plan={plan.clone()} budget={state.valid.budget_per_year} />
                             } else {
                                 <p class="notice" role="status" data-no-target="">{ BuyText::NoTarget.get(lang) }</p>
                             }
-                            <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
+                            // Together, so the printed report can put them side by side.
+                            <div class="buy-compare">
+                                if let Some(plan) = &e.plan {
+                                    <BuyPlan {lang} plan={plan.clone()} budget={state.valid.budget_per_year} />
+                                }
+                                <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
+                            </div>
                         </>
                     },
                     Err(errors) => html! {

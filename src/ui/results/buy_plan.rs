@@ -133,6 +133,13 @@ fn by_source(lang: Lang, now: &CheapestPlan, target: &CheapestPlan) -> Html {
             <caption>{ BuyText::CheapestBySource.get(lang) }</caption>
             { head(lang, Text::SourceName.get(lang)) }
             <tbody>{ for rows }</tbody>
+            <tfoot><tr>
+                <th scope="row">{ PlannerText::Total.get(lang) }</th>
+                { plain(Some(now.leads), &count, l(BuyText::LeadsNow)) }
+                { plain(Some(target.leads), &count, l(BuyText::LeadsTarget)) }
+                { plain(Some(now.budget), &money, l(BuyText::BudgetNow)) }
+                { plain(Some(target.budget), &money, l(BuyText::BudgetTarget)) }
+            </tr></tfoot>
         </table>
     }
 }
