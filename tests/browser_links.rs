@@ -16,6 +16,15 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn links_the_browser_makes_open_anywhere_and_round_trip() {
     let mut scenarios = vec![default_scenario()];
     scenarios.extend(WorkshopPreset::all().iter().map(|p| p.scenario()));
+    // A version-2 scenario: the buy plan's fields (MODEL.md §8) travel in the link too.
+    let mut v2 = default_scenario();
+    v2.sources[2].max_leads_per_month = Some(50.0);
+    v2.sources[0].fixed_cost_per_month = 99.5;
+    v2.sources[1].buyable = Some(true);
+    v2.sources[1].max_leads_per_month = Some(20.0);
+    v2.budget_per_year = Some(40_000.0);
+    assert_eq!(v2.format_version(), 2);
+    scenarios.push(v2);
     for s in scenarios {
         let value = link::encode(&s).await.expect("Chromium compresses");
         assert!(

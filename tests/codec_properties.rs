@@ -40,6 +40,38 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         .prop_filter("valid", |s| s.validate().is_empty())
 }
 
+/// A valid scenario that also uses the fields of MODEL.md §8 (buyable, caps, fixed costs, the
+/// budget per year), so that it is written as version 2.
+fn scenario_v2() -> impl Strategy<Value = Scenario> {
+    (
+        scenario(),
+        prop::collection::vec(
+            (
+                prop::option::of(any::<bool>()),
+                prop::option::of(0.5f64..=5000.0),
+                0.0f64..=10_000.0,
+            ),
+            6,
+        ),
+        prop::option::of(0.0f64..=1e7),
+    )
+        .prop_map(|(mut s, buy, budget)| {
+            for (i, source) in s.sources.iter_mut().enumerate() {
+                let (buyable, cap, fixed) = buy[i % buy.len()];
+                source.buyable = buyable;
+                source.max_leads_per_month = cap;
+                source.fixed_cost_per_month = fixed;
+            }
+            s.budget_per_year = budget;
+            // At least one field away from its default: the document is version 2.
+            if s.format_version() == 1 {
+                s.budget_per_year = Some(12_345.5);
+            }
+            s
+        })
+        .prop_filter("valid", |s| s.validate().is_empty())
+}
+
 /// The largest char boundary of `text` at or before `i`.
 fn floor_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
@@ -91,6 +123,36 @@ proptest! {
         let back = link::decode(&URL_SAFE_NO_PAD.encode(packed));
         prop_assert!(back.is_ok(), "{:?}", back);
         if let Ok(back) = back { assert_same_bits(&s, &back)?; }
+    }
+
+    #[test]
+    fn version_2_scenarios_round_trip_through_links_and_files(s in scenario_v2()) {
+        prop_assert_eq!(s.format_version(), 2);
+        let json: serde_json::Value = serde_json::from_str(&file::export(&s)).unwrap_or_default();
+        prop_assert_eq!(&json["version"], &serde_json::json!(2));
+        let back = link::decode(&link::encode(&s));
+        prop_assert!(back.is_ok(), "{:?}", back);
+        if let Ok(back) = back {
+            assert_same_bits(&s, &back)?;
+            for (x, y) in s.sources.iter().zip(&back.sources) {
+                prop_assert_eq!(x.buyable, y.buyable);
+                prop_assert_eq!(x.max_leads_per_month.map(f64::to_bits), y.max_leads_per_month.map(f64::to_bits));
+                prop_assert_eq!(x.fixed_cost_per_month.to_bits(), y.fixed_cost_per_month.to_bits());
+            }
+            prop_assert_eq!(s.budget_per_year.map(f64::to_bits), back.budget_per_year.map(f64::to_bits));
+        }
+        let back = file::import(&file::export(&s));
+        prop_assert!(back.is_ok(), "{:?}", back);
+        if let Ok(back) = back { assert_same_bits(&s, &back)?; }
+    }
+
+    #[test]
+    fn version_1_scenarios_are_still_written_as_version_1(s in scenario()) {
+        prop_assert_eq!(s.format_version(), 1);
+        let json: serde_json::Value = serde_json::from_str(&file::export(&s)).unwrap_or_default();
+        prop_assert_eq!(&json["version"], &serde_json::json!(1));
+        prop_assert!(json["sources"].as_array().is_some_and(|a| a.iter().all(|x| x.get("buyable").is_none()
+            && x.get("max_leads_per_month").is_none() && x.get("fixed_cost_per_month").is_none())));
     }
 
     #[test]

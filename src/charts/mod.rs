@@ -12,6 +12,7 @@
 //! plotters lays out in backing-store pixels.
 
 pub mod canvas;
+pub mod cost_per_sale;
 pub mod leads_needed;
 pub mod lost_revenue;
 pub mod monthly;

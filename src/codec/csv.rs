@@ -3,6 +3,9 @@
 //! list separator wherever the decimal separator is a comma), a decimal comma for Dutch and a
 //! point for English, no thousands separators (Excel would read "1.250" as 1.25), CRLF line
 //! ends and RFC 4180 quoting. One row per month, one per source, and a total for the year.
+//! Columns: the expected values, the current-mix plan (MODEL.md §3) and the cheapest plan
+//! (§8), each with today's and with the target process; the year row also has the cheapest
+//! plan's shortfall in sales.
 
 use crate::i18n::{Lang, month_short, texts};
 use crate::model::expected::Expected;
@@ -26,6 +29,12 @@ texts! {
         LeadsNeededTarget => "Leads nodig voor doel (doelproces)", "Leads needed for target (target process)";
         BudgetNow => "Budget nodig (nu)", "Budget needed (today)";
         BudgetTarget => "Budget nodig (doelproces)", "Budget needed (target process)";
+        CheapLeadsNow => "Goedkoopste plan: leads (nu)", "Cheapest plan: leads (today)";
+        CheapLeadsTarget => "Goedkoopste plan: leads (doelproces)", "Cheapest plan: leads (target process)";
+        CheapBudgetNow => "Goedkoopste plan: budget (nu)", "Cheapest plan: budget (today)";
+        CheapBudgetTarget => "Goedkoopste plan: budget (doelproces)", "Cheapest plan: budget (target process)";
+        ShortfallNow => "Goedkoopste plan: tekort verkopen (nu)", "Cheapest plan: sales short (today)";
+        ShortfallTarget => "Goedkoopste plan: tekort verkopen (doelproces)", "Cheapest plan: sales short (target process)";
     }
 }
 
@@ -50,12 +59,24 @@ pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
         CsvText::LeadsNeededTarget,
         CsvText::BudgetNow,
         CsvText::BudgetTarget,
+        CsvText::CheapLeadsNow,
+        CsvText::CheapLeadsTarget,
+        CsvText::CheapBudgetNow,
+        CsvText::CheapBudgetTarget,
+        CsvText::ShortfallNow,
+        CsvText::ShortfallTarget,
     ]
     .map(|t| t.get(lang).to_owned());
     push_row(&mut out, &header);
     let plan = e.plan.as_ref();
+    let now = plan.map(|p| &p.cheapest_now);
+    let target = plan.map(|p| &p.cheapest_target);
     for (i, m) in e.months.iter().enumerate() {
         let pm = plan.and_then(|p| p.months.get(i));
+        let (cn, ct) = (
+            now.and_then(|c| c.months.get(i)),
+            target.and_then(|c| c.months.get(i)),
+        );
         let row = [
             CsvText::Month.get(lang).to_owned(),
             month_short(lang, i).to_owned(),
@@ -68,11 +89,21 @@ pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
             number(lang, pm.and_then(|p| p.leads_needed_target)),
             number(lang, pm.and_then(|p| p.budget_now)),
             number(lang, pm.and_then(|p| p.budget_target)),
+            number(lang, cn.map(|c| c.leads)),
+            number(lang, ct.map(|c| c.leads)),
+            number(lang, cn.map(|c| c.budget)),
+            number(lang, ct.map(|c| c.budget)),
+            String::new(),
+            String::new(),
         ];
         push_row(&mut out, &row);
     }
     for (i, s) in e.sources.iter().enumerate() {
         let ps = plan.and_then(|p| p.sources.get(i));
+        let (cn, ct) = (
+            now.and_then(|c| c.sources.get(i)),
+            target.and_then(|c| c.sources.get(i)),
+        );
         let name = scenario
             .sources
             .get(i)
@@ -89,6 +120,12 @@ pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
             number(lang, ps.and_then(|p| p.leads_needed_target)),
             number(lang, ps.and_then(|p| p.budget_now)),
             number(lang, ps.and_then(|p| p.budget_target)),
+            number(lang, cn.map(|c| c.leads)),
+            number(lang, ct.map(|c| c.leads)),
+            number(lang, cn.map(|c| c.budget)),
+            number(lang, ct.map(|c| c.budget)),
+            String::new(),
+            String::new(),
         ];
         push_row(&mut out, &row);
     }
@@ -104,6 +141,12 @@ pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
         number(lang, plan.and_then(|p| p.leads_needed_target)),
         number(lang, plan.and_then(|p| p.budget_now)),
         number(lang, plan.and_then(|p| p.budget_target)),
+        number(lang, now.map(|c| c.leads)),
+        number(lang, target.map(|c| c.leads)),
+        number(lang, now.map(|c| c.budget)),
+        number(lang, target.map(|c| c.budget)),
+        number(lang, now.map(|c| c.shortfall_sales)),
+        number(lang, target.map(|c| c.shortfall_sales)),
     ];
     push_row(&mut out, &total);
     out
@@ -216,7 +259,7 @@ mod tests {
         assert!(text.starts_with(BOM));
         let rows = parse(&text);
         assert_eq!(rows.len(), 1 + 12 + 6 + 1);
-        assert!(rows.iter().all(|r| r.len() == 11), "{rows:?}");
+        assert!(rows.iter().all(|r| r.len() == 17), "{rows:?}");
         assert_eq!(rows[0][0], "Soort");
         assert_eq!(rows[1][..2], ["Maand", "jan"]);
         assert_eq!(rows[13][..2], ["Bron", "Website"]);
@@ -238,6 +281,62 @@ mod tests {
         assert_eq!(rows[0][0], "Kind");
         assert_eq!(rows[13][2], "1440.00");
         assert_eq!(rows[13][7], "");
+        assert!(
+            rows[1..]
+                .iter()
+                .all(|r| r[11..].iter().all(String::is_empty))
+        );
+    }
+
+    #[test]
+    fn both_plans_by_month_and_source_with_the_shortfall() {
+        let mut s = default_scenario();
+        // Marktplaats capped: the cheapest plan buys at most 100 a month there.
+        s.sources[2].max_leads_per_month = Some(100.0);
+        s.sources[0].fixed_cost_per_month = 250.0;
+        let (e, _) = expected(&s).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let Some(plan) = e.plan.as_ref() else {
+            panic!("the default scenario has a target")
+        };
+        let rows = parse(&plan_csv(Lang::Nl, &s, &e));
+        assert_eq!(rows[0][11], "Goedkoopste plan: leads (nu)");
+        assert_eq!(
+            rows[0][16],
+            "Goedkoopste plan: tekort verkopen (doelproces)"
+        );
+        let nl = |v: f64| number(Lang::Nl, Some(v));
+        for m in 0..12 {
+            assert_eq!(rows[1 + m][11], nl(plan.cheapest_now.months[m].leads));
+            assert_eq!(rows[1 + m][14], nl(plan.cheapest_target.months[m].budget));
+            assert_eq!(
+                rows[1 + m][7],
+                nl(plan.months[m].leads_needed_now.unwrap_or(f64::NAN))
+            );
+        }
+        for i in 0..6 {
+            assert_eq!(rows[13 + i][11], nl(plan.cheapest_now.sources[i].leads));
+            assert_eq!(rows[13 + i][12], nl(plan.cheapest_target.sources[i].leads));
+            assert_eq!(rows[13 + i][13], nl(plan.cheapest_now.sources[i].budget));
+            assert_eq!(rows[13 + i][14], nl(plan.cheapest_target.sources[i].budget));
+        }
+        assert_eq!(rows[15][11], nl(1200.0));
+        assert_eq!(rows[19][11], nl(plan.cheapest_now.leads));
+        assert_eq!(rows[19][13], nl(plan.cheapest_now.budget));
+        assert_eq!(rows[19][15], "0,00");
+        // A target beyond every cap: the shortfall is in the year row.
+        for src in &mut s.sources {
+            src.max_leads_per_month = Some(10.0);
+        }
+        s.sources[1].buyable = Some(false);
+        s.sources[5].buyable = Some(false);
+        let (e, _) = expected(&s).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let short = e
+            .plan
+            .as_ref()
+            .map_or(0.0, |p| p.cheapest_now.shortfall_sales);
+        assert!(short > 1.0, "{short}");
+        let rows = parse(&plan_csv(Lang::En, &s, &e));
+        assert_eq!(rows[19][15], number(Lang::En, Some(short)));
     }
 
     #[test]

@@ -59,7 +59,10 @@ pub fn kind_of(path: &str) -> FieldKind {
         | "attempt_decay" => FieldKind::Percent,
         "median_response_minutes" => FieldKind::Minutes,
         "attempts" | "runs" | "seed" => FieldKind::Integer,
-        "target_sales_per_year" => FieldKind::OptionalNumber,
+        // Empty means "none": no target, no cap, no budget question (MODEL.md §8).
+        "target_sales_per_year" | "max_leads_per_month" | "budget_per_year" => {
+            FieldKind::OptionalNumber
+        }
         "name" | "currency" => FieldKind::Text,
         // Curve points are [minutes, factor]; the factor is a fraction shown in percent.
         "response_curve" if path.ends_with("[0]") => FieldKind::Minutes,
@@ -119,12 +122,32 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
 /// (unknown path, or a value the field's type cannot hold).
 pub fn set(scenario: &Scenario, path: &str, value: Value) -> Result<Scenario, InputError> {
     let mut doc = serde_json::to_value(scenario).map_err(|_| InputError::UnknownField)?;
-    let slot = doc
-        .pointer_mut(&pointer(path))
-        .ok_or(InputError::UnknownField)?;
-    *slot = value;
+    let at = pointer(path);
+    match doc.pointer_mut(&at) {
+        Some(slot) => *slot = value,
+        None => {
+            // The fields of MODEL.md §8 are left out of the JSON at their defaults (so version-1
+            // documents stay as they were): add such a key to its object.
+            let (parent, key) = at.rsplit_once('/').ok_or(InputError::UnknownField)?;
+            if !OMITTED_AT_DEFAULT.contains(&key) {
+                return Err(InputError::UnknownField);
+            }
+            doc.pointer_mut(parent)
+                .and_then(Value::as_object_mut)
+                .ok_or(InputError::UnknownField)?
+                .insert(key.to_owned(), value);
+        }
+    }
     scenario_from_value(&doc).ok_or(InputError::UnknownField)
 }
+
+/// Fields the scenario's JSON leaves out while they hold their default.
+const OMITTED_AT_DEFAULT: &[&str] = &[
+    "buyable",
+    "max_leads_per_month",
+    "fixed_cost_per_month",
+    "budget_per_year",
+];
 
 /// Reads the field at `path` as JSON (for showing it in an input).
 pub fn get(scenario: &Scenario, path: &str) -> Option<Value> {
@@ -189,6 +212,64 @@ mod tests {
         .unwrap();
         assert_eq!(s4.target_sales_per_year, None);
         assert_eq!(get(&s4, "process_now.attempts"), Some(Value::from(2)));
+    }
+
+    #[test]
+    fn the_fields_of_the_buy_plan_are_set_although_omitted_at_their_defaults() {
+        let s = default_scenario();
+        assert_eq!(
+            kind_of("sources[1].max_leads_per_month"),
+            FieldKind::OptionalNumber
+        );
+        assert_eq!(kind_of("budget_per_year"), FieldKind::OptionalNumber);
+        assert_eq!(
+            kind_of("sources[1].fixed_cost_per_month"),
+            FieldKind::Number
+        );
+        assert_eq!(get(&s, "sources[1].max_leads_per_month"), None);
+        let cap = parse(Lang::Nl, kind_of("sources[1].max_leads_per_month"), "80").unwrap();
+        let s2 = set(&s, "sources[1].max_leads_per_month", cap).unwrap();
+        assert_eq!(s2.sources[1].max_leads_per_month, Some(80.0));
+        let none = parse(Lang::Nl, FieldKind::OptionalNumber, " ").unwrap();
+        let s3 = set(&s2, "sources[1].max_leads_per_month", none).unwrap();
+        assert_eq!(s3.sources[1].max_leads_per_month, None);
+        let fixed = parse(Lang::Nl, FieldKind::Number, "1.250,50").unwrap();
+        let s4 = set(&s3, "sources[2].fixed_cost_per_month", fixed).unwrap();
+        assert_eq!(s4.sources[2].fixed_cost_per_month, 1250.5);
+        let s5 = set(&s4, "sources[1].buyable", Value::Bool(true)).unwrap();
+        assert_eq!(s5.sources[1].buyable, Some(true));
+        let budget = parse(Lang::En, FieldKind::OptionalNumber, "40,000").unwrap();
+        let s6 = set(&s5, "budget_per_year", budget).unwrap();
+        assert_eq!(s6.budget_per_year, Some(40_000.0));
+        assert_eq!(s6.format_version(), 2);
+        // Bad values parse but break a rule: the model reports them at the field.
+        let bad = set(&s, "sources[0].fixed_cost_per_month", Value::from(-5)).unwrap();
+        assert!(
+            bad.validate()
+                .iter()
+                .any(|e| e.path == "sources[0].fixed_cost_per_month")
+        );
+        let zero = set(&s, "sources[0].max_leads_per_month", Value::from(0)).unwrap();
+        assert!(
+            zero.validate()
+                .iter()
+                .any(|e| e.path == "sources[0].max_leads_per_month")
+        );
+        let free = set(&s, "sources[1].buyable", Value::Bool(true)).unwrap();
+        assert!(
+            free.validate()
+                .iter()
+                .any(|e| e.path == "sources[1].buyable")
+        );
+        // Keys the scenario does not know are still refused.
+        assert_eq!(
+            set(&s, "sources[0].max_leads", Value::from(3)),
+            Err(InputError::UnknownField)
+        );
+        assert_eq!(
+            parse(Lang::Nl, FieldKind::OptionalNumber, "veel"),
+            Err(InputError::Parse(ParseError::NotANumber))
+        );
     }
 
     #[test]

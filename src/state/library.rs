@@ -199,10 +199,13 @@ impl Library {
             .map(|e| {
                 let mut o = Map::new();
                 o.insert("name".into(), Value::String(e.name.clone()));
-                o.insert(
-                    "scenario".into(),
-                    serde_json::to_value(&e.scenario).unwrap_or(Value::Null),
-                );
+                // Like `Scenario::to_json`: the lowest version that can express the scenario,
+                // so a library of version-1 scenarios stays readable by older programs.
+                let mut scenario = serde_json::to_value(&e.scenario).unwrap_or(Value::Null);
+                if let Some(doc) = scenario.as_object_mut() {
+                    doc.insert("version".into(), e.scenario.format_version().into());
+                }
+                o.insert("scenario".into(), scenario);
                 Value::Object(o)
             })
             .collect();
@@ -428,6 +431,31 @@ mod tests {
             if name == "A" && errors[0].path == "sources[1].conversion_now")
         );
         assert!(matches!(&loaded.notices[1], LoadNotice::Dropped { name, .. } if name == "C"));
+    }
+
+    #[test]
+    fn scenarios_are_stored_with_their_format_version() {
+        let mut lib = two();
+        let v1 = default_scenario();
+        let mut v2 = default_scenario();
+        v2.sources[0].max_leads_per_month = Some(200.0);
+        v2.sources[1].fixed_cost_per_month = 150.0;
+        v2.budget_per_year = Some(40_000.0);
+        assert_eq!(lib.save_as("v1", &v1).map(|_| ()), Ok(()));
+        let stored = lib.save_as("v2", &v2);
+        assert!(stored.is_ok());
+        let doc: Value = serde_json::from_str(&lib.to_json()).unwrap_or(Value::Null);
+        let version_of = |name: &str| {
+            doc["scenarios"]
+                .as_array()
+                .and_then(|a| a.iter().find(|e| e["name"] == json!(name)))
+                .map(|e| e["scenario"]["version"].clone())
+        };
+        assert_eq!(version_of("v1"), Some(json!(1)));
+        assert_eq!(version_of("v2"), Some(json!(2)));
+        let loaded = Library::load(Some(&lib.to_json()));
+        let back = loaded.library.entries.iter().find(|e| e.name == "v2");
+        assert_eq!(back.map(|e| e.scenario.clone()), stored.ok());
     }
 
     #[test]

@@ -108,6 +108,13 @@ pub enum Action {
         /// The value.
         value: f64,
     },
+    /// A yes/no field set by a checkbox (a source's `buyable`).
+    SetFlag {
+        /// JSON path of the field.
+        path: String,
+        /// The value.
+        value: bool,
+    },
     /// The field at this path lost focus: show its value formatted again, if it was applied.
     Blur(String),
     /// Add a lead source at the end.
@@ -167,6 +174,12 @@ impl AppState {
                         self.scenario = Rc::new(s);
                         self.revalidate();
                     }
+                }
+            }
+            Action::SetFlag { path, value } => {
+                if let Ok(s) = fields::set(&self.scenario, &path, serde_json::Value::Bool(value)) {
+                    self.scenario = Rc::new(s);
+                    self.revalidate();
                 }
             }
             Action::Blur(path) => {

@@ -33,6 +33,10 @@ pub(crate) fn display_text(state: &AppState, doc: &Value, path: &str) -> String 
             }
         }
         (Some(Value::String(s)), _) => s.clone(),
+        // Left out of the JSON at its default of 0 (MODEL.md §8).
+        (None, FieldKind::Number) if path.ends_with("fixed_cost_per_month") => {
+            editable_number(lang, 0.0)
+        }
         _ => String::new(),
     }
 }

@@ -92,6 +92,7 @@ pub fn rule(lang: Lang, e: &FieldError) -> String {
         Problem::NoFollowUpButConversion { source } => format!(
             "Als vandaag geen lead wordt opgevolgd, kan {source} geen conversie hebben: verhoog het opvolgpercentage of zet die conversie op 0."
         ),
+        Problem::FreeBuyableWithoutCap => "Een bron waarvan de leads niets kosten kan alleen bij te kopen zijn met een maximum: vul het maximum aantal leads per maand in, of kosten per lead boven 0.".into(),
         Problem::NewerVersion { found, known } => format!(
             "Dit scenario heeft versie {found}; deze leadplan kent tot versie {known}. Werk leadplan bij."
         ),

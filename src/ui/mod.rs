@@ -1,6 +1,7 @@
 //! The browser app: yew function components, one per file. `start` mounts it.
 
 mod app;
+pub mod buy_text;
 mod chart_views;
 pub mod compare;
 pub mod embed;

@@ -10,9 +10,12 @@ use crate::i18n::Text;
 use crate::model::expected::expected;
 use crate::state::{Action, AppState};
 
+use super::buy_text::BuyText;
 use super::chart_views::ChartsPanel;
 use super::form::{Form, use_field_callbacks, use_scenario_json};
 use super::inputs::{advanced, economics, process, seasonality, sources};
+use super::results::buy_plan::BuyPlan;
+use super::results::cost_per_sale::CostPerSale;
 use super::results::figures::{figures, progress};
 use super::results::plan_table::PlanTable;
 use super::results::warnings::Warnings;
@@ -76,7 +79,16 @@ pub fn planner(props: &PlannerProps) -> Html {
                             <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.update.clone()} stale={sim.stale} />
                             if let Some(plan) = &e.plan {
                                 <PlanTable {lang} plan={plan.clone()} benchmark={state.valid.benchmark_conversion} />
+                            } else {
+                                <p class="notice" role="status" data-no-target="">{ BuyText::NoTarget.get(lang) }</p>
                             }
+                            // Together, so the printed report can put them side by side.
+                            <div class="buy-compare">
+                                if let Some(plan) = &e.plan {
+                                    <BuyPlan {lang} plan={plan.clone()} budget={state.valid.budget_per_year} />
+                                }
+                                <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
+                            </div>
                         </>
                     },
                     Err(errors) => html! {

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::Text;
 use crate::model::expected::Warning;
+use crate::ui::buy_text::BuyText;
 use crate::ui::form::{Form, Look};
 use crate::ui::results::warnings::warning_text;
 
@@ -29,6 +30,7 @@ pub fn economics(form: &Form<'_>, warnings: &[Warning]) -> Html {
                 { form.field("gross_profit_per_sale", Text::GrossProfitPerSale.get(lang), Some("€"), None, false) }
                 { form.field_with("target_sales_per_year", Text::TargetSalesPerYear.get(lang), target) }
                 { form.field("benchmark_conversion", Text::BenchmarkConversion.get(lang), Some("%"), Some(Text::WhyBenchmark.get(lang)), false) }
+                { form.field("budget_per_year", BuyText::BudgetPerYear.get(lang), Some("€"), Some(BuyText::BudgetHint.get(lang)), false) }
             </div>
         </fieldset>
     }

@@ -1,12 +1,17 @@
 //! The lead sources as an editable table: add, remove, rename, reorder; leads per month, cost
 //! per lead and today's conversion. A source whose close rate the model had to clamp shows the
-//! warning beside its conversion field.
+//! warning beside its conversion field. Below each source a second row holds what buying more of
+//! it means (MODEL.md §8): buyable, a cap per month and a fixed cost per month; it wraps on a
+//! phone rather than widening the table.
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Text};
 use crate::model::expected::Warning;
+use crate::model::scenario::LeadSource;
 use crate::state::Action;
+use crate::ui::buy_text::BuyText;
+use crate::ui::field::field_id;
 use crate::ui::form::{Form, Look};
 use crate::ui::messages;
 use crate::ui::results::warnings::warning_text;
@@ -37,8 +42,11 @@ pub fn sources(form: &Form<'_>, warnings: &[Warning]) -> Html {
             hide_label: true,
             ..Look::default()
         };
+        let buy = buy_row(form, i, source, &name);
         html! {
-            <tr key={i}>
+            // One body per source: its inputs and its buy settings stay together.
+            <tbody key={i} class="source">
+            <tr>
                 <td class="name">{ form.field(&p("name"), &format!("{} {}", Text::SourceName.get(lang), i + 1), None, None, true) }</td>
                 <td>{ form.field(&p("leads_per_month"), &label(Text::LeadsPerMonth), None, None, true) }</td>
                 <td>{ form.field(&p("cost_per_lead"), &label(Text::CostPerLead), Some("€"), None, true) }</td>
@@ -52,6 +60,8 @@ pub fn sources(form: &Form<'_>, warnings: &[Warning]) -> Html {
                         aria-label={format!("{} ({name})", Text::RemoveSource.get(lang))}>{ "×" }</button>
                 </td>
             </tr>
+            { buy }
+            </tbody>
         }
     });
     let list_error = form
@@ -70,12 +80,61 @@ pub fn sources(form: &Form<'_>, warnings: &[Warning]) -> Html {
                         <th scope="col">{ Text::ConversionNow.get(lang) }</th>
                         <th scope="col"><span class="visually-hidden">{ if lang == Lang::Nl { "Acties" } else { "Actions" } }</span></th>
                     </tr></thead>
-                    <tbody>{ for rows }</tbody>
+                    { for rows }
                 </table>
             </div>
             if let Some(e) = list_error { <p class="field-error" role="alert">{ e }</p> }
             <button type="button" class="secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AddSource)}>{ "+ " }{ Text::AddSource.get(lang) }</button>
-            <p class="hint">{ Text::WhyConversionNow.get(lang) }{" "}{ Text::WhyCostPerLead.get(lang) }</p>
+            <p class="hint">{ Text::WhyConversionNow.get(lang) }{" "}{ Text::WhyCostPerLead.get(lang) }{" "}{ BuyText::BuyableHint.get(lang) }</p>
         </fieldset>
+    }
+}
+
+/// The second row of a source: buyable (a checkbox showing the effective value, default by
+/// cost), at most so many leads a month, and the fixed cost per month.
+fn buy_row(form: &Form<'_>, i: usize, source: &LeadSource, name: &str) -> Html {
+    let lang = form.state.lang;
+    let path = format!("sources[{i}].buyable");
+    let id = field_id(&path);
+    let msg_id = format!("{id}-msg");
+    let error = form
+        .state
+        .problem_at(&path)
+        .map(|p| messages::field_problem(lang, p));
+    let buyable = source.is_buyable();
+    let onchange = {
+        let path = path.clone();
+        form.dispatch.reform(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            Action::SetFlag {
+                path: path.clone(),
+                value: input.checked(),
+            }
+        })
+    };
+    let label = |t: BuyText| format!("{} ({name})", t.get(lang));
+    let cap = Look {
+        hint: Some(BuyText::MaxLeadsHint.get(lang)),
+        ..Look::default()
+    };
+    html! {
+        <tr class="buy-row">
+            <td colspan="5">
+                <div class="buy-settings" role="group" aria-label={label(BuyText::BuySettings)}>
+                    <div class={classes!("field", "check", error.as_ref().map(|_| "invalid"))}>
+                        <label for={id.clone()}>
+                            <input type="checkbox" id={id} name={path} checked={buyable} {onchange}
+                                aria-invalid={if error.is_some() { "true" } else { "false" }}
+                                aria-describedby={error.as_ref().map(|_| msg_id.clone())} />
+                            { " " }{ BuyText::Buyable.get(lang) }
+                            <span class="visually-hidden">{ format!(" ({name})") }</span>
+                        </label>
+                        if let Some(e) = error { <p id={msg_id} class="field-error">{ e }</p> }
+                    </div>
+                    { form.field_with(&format!("sources[{i}].max_leads_per_month"), &label(BuyText::MaxLeads), cap) }
+                    { form.field(&format!("sources[{i}].fixed_cost_per_month"), &label(BuyText::FixedCost), Some("€"), None, false) }
+                </div>
+            </td>
+        </tr>
     }
 }
