@@ -331,7 +331,7 @@ test('export: the JSON file is the scenario, the CSV opens in Dutch Excel, a cha
   const lines = bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l);
   assert.equal(lines.length, 1 + 12 + 6 + 1);
   assert.match(lines[0], /^Soort;Naam;Leads/);
-  assert.ok(lines.every((l) => l.split(';').length === 11));
+  assert.ok(lines.every((l) => l.split(';').length === 17), 'every row has the 17 columns (both plans included)');
   assert.ok(lines.includes(lines.find((l) => l.startsWith('Bron;Website;1440,00;'))));
   assert.ok(!/\d\.\d/.test(lines.slice(1).join('\n')), 'no decimal points in Dutch');
 
