@@ -76,14 +76,7 @@ pub fn app(props: &AppProps) -> Html {
             None
         }
     });
-    use_effect_with(state.lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
+    use_html_lang(state.lang);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -170,6 +163,19 @@ fn lang_switch(props: &LangSwitchProps) -> Html {
             { button(Lang::En, "EN") }
         </div>
     }
+}
+
+/// Keeps `<html lang>` in step with the interface language (screen readers, hyphenation).
+#[hook]
+pub(super) fn use_html_lang(lang: Lang) {
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
 }
 
 /// Follows the address when its fragment changes while the page is open: a share link pasted

@@ -71,14 +71,7 @@ pub fn widget(props: &WidgetProps) -> Html {
             AppState::new(lang, View::Embed, scenario)
         })
     };
-    use_effect_with(state.lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
+    super::app::use_html_lang(state.lang);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
