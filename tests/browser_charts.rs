@@ -8,6 +8,7 @@ use leadplan::charts::lost_revenue::{self, LostRevenueData, LostRevenueLabels};
 use leadplan::charts::monthly::{self, Band, MonthBands, MonthlyData, MonthlyLabels};
 use leadplan::charts::response_curve::{self, ResponseCurveData, ResponseCurveLabels};
 use leadplan::charts::waterfall::{self, WaterfallData, WaterfallLabels};
+use leadplan::charts::week_grid::{self, WeekGridData, WeekGridLabels, WeekGridShift};
 use leadplan::charts::{
     Axis, ChartError, Mapping, Theme, category_stride, label_budget, nice_ticks, pick_spaced_ticks,
     stack_rows,
@@ -311,6 +312,144 @@ fn monthly_draws_both_processes() {
         assert_eq!(mx.round(), 6.0);
         assert!((my - 50.0).abs() < 2.0);
     }
+}
+
+/// The pixel at the centre of data point (x, y).
+fn pixel_at(px: &[u8], width: u32, mapping: &Mapping, x: f64, y: f64) -> RGBColor {
+    let (cx, cy) = mapping.to_pixel(x, y);
+    let i = 4 * (cy.round() as usize * width as usize + cx.round() as usize);
+    RGBColor(px[i], px[i + 1], px[i + 2])
+}
+
+#[wasm_bindgen_test]
+fn week_grid_shades_the_busiest_hour_and_outlines_shifts() {
+    let mut weights = vec![0.0; week_grid::CELLS];
+    weights[24 * 2 + 10] = 4.0; // Wednesday 10:00, the busiest
+    weights[24 * 2 + 11] = 2.0; // half as busy
+    let share = |v: f64| format!("{:.0}%", v * 100.0);
+    let labels = WeekGridLabels {
+        days: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        arrivals: "Leads per hour",
+        shifts: "Staffed",
+        format_share: &share,
+    };
+    let shift = WeekGridShift {
+        day: 4,
+        from_min: 9 * 60,
+        to_min: 17 * 60,
+        people: 2,
+    };
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let data = WeekGridData {
+            weights: weights.clone(),
+            shifts: vec![shift.clone()],
+        };
+        let mapping = week_grid::draw(backend(&c), &data, &labels, &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        // Row d sits at y = 6 − d … 7 − d.
+        let wed = 6.0 - 2.0 + 0.5;
+        assert_eq!(pixel_at(&px, w, &mapping, 10.5, wed), theme.target);
+        assert_eq!(
+            pixel_at(&px, w, &mapping, 11.5, wed),
+            week_grid::cell_color(&theme, 0.5)
+        );
+        assert_eq!(pixel_at(&px, w, &mapping, 3.5, wed), theme.background);
+        assert_eq!(week_grid::cell_at(10.5, wed), Some((2, 10)));
+        // The Friday shift's outline is drawn in the text colour; Thursday, without a shift, has
+        // no such ink over the same hours.
+        let outline_ink = |row: f64| {
+            let (x0, y0) = mapping.to_pixel(8.5, row + 0.95);
+            let (x1, y1) = mapping.to_pixel(17.5, row + 0.05);
+            let mut n = 0;
+            for y in y0.round() as usize..y1.round() as usize {
+                for x in x0.round() as usize..x1.round() as usize {
+                    let i = 4 * (y * w as usize + x);
+                    n += usize::from(count_color(&px[i..i + 4], theme.text, 40) == 1);
+                }
+            }
+            n
+        };
+        let fri = 6.0 - 4.0;
+        assert!(outline_ink(fri) > 100, "shift outline at {w}×{h}");
+        assert_eq!(
+            outline_ink(fri - 1.0),
+            0,
+            "no outline on Thursday at {w}×{h}"
+        );
+        let fri = fri + 0.3;
+        assert_eq!(pixel_at(&px, w, &mapping, 3.5, fri), theme.background);
+    }
+    let empty = WeekGridData {
+        weights: vec![0.0; week_grid::CELLS],
+        shifts: Vec::new(),
+    };
+    let result = week_grid::draw(backend(&canvas(400, 300)), &empty, &labels, &Theme::light());
+    assert_eq!(result.unwrap_err(), ChartError::NoData);
+}
+
+fn grid_labels<'a>(share: &'a dyn Fn(f64) -> String) -> WeekGridLabels<'a> {
+    WeekGridLabels {
+        days: ["ma", "di", "wo", "do", "vr", "za", "zo"],
+        arrivals: "Leads",
+        shifts: "Bezet",
+        format_share: share,
+    }
+}
+
+#[wasm_bindgen_test]
+fn intensity_is_relative_to_the_busiest_cell() {
+    let mut w = vec![0.0; week_grid::CELLS];
+    w[10] = 2.0;
+    w[11] = 1.0;
+    w[12] = -1.0;
+    assert_eq!(week_grid::intensity(&w, 10), 1.0);
+    assert_eq!(week_grid::intensity(&w, 11), 0.5);
+    assert_eq!(week_grid::intensity(&w, 12), 0.0);
+    assert_eq!(week_grid::intensity(&w, 999), 0.0);
+    assert_eq!(week_grid::intensity(&vec![0.0; week_grid::CELLS], 3), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn colours_run_from_background_to_target() {
+    let theme = Theme::light();
+    assert_eq!(week_grid::cell_color(&theme, 0.0), theme.background);
+    assert_eq!(week_grid::cell_color(&theme, 1.0), theme.target);
+    assert_eq!(week_grid::cell_color(&theme, 7.0), theme.target);
+}
+
+#[wasm_bindgen_test]
+fn a_point_reads_back_as_day_and_hour() {
+    assert_eq!(week_grid::cell_at(0.5, 6.5), Some((0, 0)));
+    assert_eq!(week_grid::cell_at(23.9, 0.1), Some((6, 23)));
+    assert_eq!(week_grid::cell_at(9.0, 3.0), Some((3, 9)));
+    assert_eq!(week_grid::cell_at(24.0, 3.0), None);
+    assert_eq!(week_grid::cell_at(3.0, -0.1), None);
+}
+
+#[wasm_bindgen_test]
+fn the_text_names_each_days_share_busiest_hour_and_shifts() {
+    let mut w = vec![0.0; week_grid::CELLS];
+    w[9] = 3.0; // Monday 09:00
+    w[24 + 14] = 1.0; // Tuesday 14:00
+    let data = WeekGridData {
+        weights: w,
+        shifts: vec![WeekGridShift {
+            day: 0,
+            from_min: 540,
+            to_min: 1050,
+            people: 2,
+        }],
+    };
+    let share = |v: f64| format!("{:.0}%", v * 100.0);
+    let text = week_grid::text_alternative(&data, &grid_labels(&share));
+    assert!(text.starts_with("Leads: ma 75% (09:00), Bezet: 09:00–17:30 2; di 25% (14:00)"));
+    assert!(text.contains("zo 0% (00:00)"), "{text}");
+    assert_eq!(
+        week_grid::text_alternative(&WeekGridData::default(), &grid_labels(&share)),
+        ""
+    );
 }
 
 #[wasm_bindgen_test]

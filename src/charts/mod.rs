@@ -18,6 +18,7 @@ pub mod lost_revenue;
 pub mod monthly;
 pub mod response_curve;
 pub mod waterfall;
+pub mod week_grid;
 
 use std::fmt;
 
