@@ -35,7 +35,11 @@ export function chooseEncoding(acceptEncoding = '') {
   return null;
 }
 
-export function startServer(dir, port = 0, host = '127.0.0.1') {
+/**
+ * Serves `dir`. `options.hold(name)` (tests only) may return a promise for a file's name: its
+ * response waits until it settles (e.g. the .wasm held back, to read the page before the app runs).
+ */
+export function startServer(dir, port = 0, host = '127.0.0.1', options = {}) {
   const root = resolve(dir);
   // Compressed bodies, by path, encoding and modification time: compressed once per build.
   const cache = new Map();
@@ -60,6 +64,7 @@ export function startServer(dir, port = 0, host = '127.0.0.1') {
         info = await stat(path);
       }
       const body = await readFile(path);
+      await options.hold?.(basename(path));
       const ext = extname(path);
       const headers = {
         'content-type': TYPES[ext] ?? 'application/octet-stream',

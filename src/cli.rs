@@ -110,6 +110,8 @@ enum Command {
         file: String,
         base: Option<String>,
     },
+    /// Hidden (the build's): the static first paint of a page, see [`crate::first_paint`].
+    FirstPaint(crate::first_paint::Page),
 }
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
@@ -175,6 +177,13 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             let file = file.ok_or("`calibrate` needs a FILE (or -)")?;
             Ok(Command::Calibrate { file, base })
         }
+        "first-paint" => match rest {
+            [page] if page == "planner" => {
+                Ok(Command::FirstPaint(crate::first_paint::Page::Planner))
+            }
+            [page] if page == "widget" => Ok(Command::FirstPaint(crate::first_paint::Page::Widget)),
+            _ => Err("`first-paint` takes planner or widget".to_string()),
+        },
         other => Err(format!("unknown command {other}")),
     }
 }
@@ -206,6 +215,9 @@ fn execute(command: Command, stdin: &mut dyn Read) -> Result<Output, Vec<String>
             })
         }
         Command::Calibrate { file, base } => calibrate(&file, base.as_deref(), stdin),
+        Command::FirstPaint(page) => crate::first_paint::html(page)
+            .map(|html| output(html + "\n"))
+            .map_err(|e| vec![e]),
         Command::Run { file, runs, seed } => {
             let mut errors = Vec::new();
             let runs = runs.and_then(|r| match r.trim().parse::<u32>() {

@@ -16,6 +16,8 @@ pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod codec;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_paint;
 pub mod i18n;
 pub mod model;
 pub mod state;

@@ -6,6 +6,7 @@ mod chart_views;
 pub mod compare;
 pub mod embed;
 pub mod embed_code;
+pub mod embed_text;
 mod field;
 mod form;
 mod idle;

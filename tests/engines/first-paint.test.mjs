@@ -1,0 +1,261 @@
+// The first paint before the WebAssembly (issue 11.3), in the engine named by LEADPLAN_ENGINE,
+// through W3C WebDriver. The server holds every .wasm response until the test releases it, so
+// the page is read exactly as a visitor sees it while the wasm loads:
+// - the planner's and the widget's static figures are the `leadplan` command's for the default
+//   scenario, and the same numbers in the same text as the app shows once it runs;
+// - a share link, or a planner with saved scenarios, never shows the default's figures (the DOM
+//   holds none of them) and the app then shows the link's;
+// - the takeover does not move the headline figures (their boxes before and after agree within
+//   1 px) and, in Chromium, the layout shifts of load and takeover add up to at most 0.02.
+// The pages load in a full-size same-origin frame: a held preload delays a page's load event,
+// which a top-level WebDriver navigation would wait for. Each case has a server (an origin) of
+// its own, so no service worker from an earlier case answers for the held wasm.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateRawSync } from 'node:zlib';
+import { startServer } from '../../scripts/static-server.mjs';
+import { startEngine } from './driver.mjs';
+import { js, setViewport, waitFor } from './page.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The figures the first paint shows (the planner's headline cards; the widget's headline).
+const PLANNER_KEYS = ['expected.lost_revenue', 'expected.lost_sales', 'expected.sales_now', 'expected.sales_target', 'expected.leads', 'expected.cost'];
+const WIDGET_KEYS = ['expected.lost_revenue', 'expected.sales_now', 'expected.sales_target'];
+
+let engine;
+let site;
+let leadplanBin;
+const servers = [];
+
+before(async () => {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
+  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
+  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
+  // dist/ plus a page that frames the page under test at the full size of the window.
+  site = await mkdtemp(join(tmpdir(), 'leadplan-first-paint-'));
+  await cp(join(ROOT, 'dist'), site, { recursive: true });
+  await writeFile(join(site, 'frame.html'), '<!doctype html><meta charset="utf-8"><title>frame</title>' +
+    '<style>html,body{margin:0;height:100%}iframe{position:fixed;inset:0;width:100%;height:100%;border:0}</style>');
+  engine = await startEngine();
+  await setViewport(engine.driver, 1280, 900);
+});
+
+after(async () => {
+  await engine?.close();
+  for (const s of servers) {
+    s.closeAllConnections?.();
+    await new Promise((ok) => (s.listening ? s.close(ok) : ok()));
+  }
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+function leadplan(args, input = '') {
+  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+function at(doc, key) {
+  return key.split('.').reduce((v, k) => v?.[k], doc);
+}
+
+/**
+ * Opens `path#fragment` in the frame on a fresh origin whose .wasm is held; `storage` is put in
+ * its LocalStorage first. Returns { d, release } once the static page is parsed.
+ */
+async function openHeld(path, fragment = '', storage = {}) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  const server = await startServer(site, 0, '127.0.0.1', { hold: (name) => (name.endsWith('.wasm') ? held : undefined) });
+  servers.push(server);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const d = engine.driver;
+  await d.get(`${base}frame.html`);
+  await js(d, (items, src) => {
+    localStorage.clear();
+    for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    document.body.append(frame);
+  }, storage, path + (fragment ? `#${fragment}` : ''));
+  await waitFor(d, `the static page of ${path}`, () => {
+    const doc = document.querySelector('iframe')?.contentDocument;
+    return doc?.readyState !== 'loading' && doc?.querySelector('#app .fp') !== null && doc.defaultView.getComputedStyle(doc.body).marginTop === "0px";
+  }, [], 30_000);
+  return { d, release };
+}
+
+/** What the frame shows now: the visible static (`[data-fp]`) or app (`[data-kpi]`) figures, with their boxes. */
+async function figures(d, attr, keys) {
+  return js(d, (a, ks) => {
+    const doc = document.querySelector('iframe').contentDocument;
+    const out = {};
+    for (const k of ks) {
+      const e = [...doc.querySelectorAll(`[${a}="${k}"]`)].find((el) => el.getClientRects().length > 0);
+      if (!e) continue;
+      const r = e.getBoundingClientRect();
+      out[k] = { text: e.textContent, value: e.dataset.value, box: [r.x, r.y, r.width, r.height] };
+    }
+    return out;
+  }, attr, keys);
+}
+
+/** The app's figures once it has taken over (after two frames, so its first paint is on screen). */
+async function takeover(d, release, keys) {
+  release();
+  await waitFor(d, 'the app to take over', () => {
+    const doc = document.querySelector('iframe').contentDocument;
+    return doc.querySelector('[data-kpi="expected.lost_revenue"]') !== null && doc.querySelector('#app .fp') === null;
+  }, [], 60_000);
+  await js(d, () => new Promise((ok) => {
+    const w = document.querySelector('iframe').contentWindow;
+    w.requestAnimationFrame(() => w.requestAnimationFrame(() => ok(true)));
+  }));
+  return figures(d, 'data-kpi', keys);
+}
+
+/** The sum of the frame's layout shifts so far, or null where the engine does not report them. */
+async function layoutShift(d) {
+  return js(d, () => {
+    const w = document.querySelector('iframe').contentWindow;
+    if (!w.PerformanceObserver?.supportedEntryTypes?.includes('layout-shift')) return null;
+    return new Promise((ok) => {
+      const o = new w.PerformanceObserver(() => {});
+      o.observe({ type: 'layout-shift', buffered: true });
+      // Buffered entries arrive with the first callback or takeRecords, whichever is first.
+      w.setTimeout(() => {
+        const entries = o.takeRecords();
+        o.disconnect();
+        ok(entries.filter((e) => !e.hadRecentInput).reduce((s, e) => s + e.value, 0));
+      }, 0);
+    });
+  });
+}
+
+function sameBoxes(before, afterwards, keys, page) {
+  for (const k of keys) {
+    assert.ok(afterwards[k], `${page}: the app shows ${k}`);
+    assert.equal(afterwards[k].text, before[k].text, `${page}: ${k} reads the same before and after the wasm`);
+    const off = before[k].box.map((v, i) => Math.abs(v - afterwards[k].box[i]));
+    assert.ok(off.every((o) => o <= 1), `${page}: ${k} moved: ${before[k].box} → ${afterwards[k].box}`);
+  }
+}
+
+async function checkDefault(path, keys, within) {
+  const { d, release } = await openHeld(path);
+  assert.equal(await js(d, () => document.querySelector('iframe').contentDocument.querySelector('[data-kpi]')), null, 'the app has not run yet');
+  const results = JSON.parse(leadplan(['run', '-'], leadplan(['example'])));
+  const shown = await figures(d, 'data-fp', keys);
+  for (const k of keys) {
+    assert.ok(shown[k], `${path}: the static page shows ${k}`);
+    const want = at(results, k);
+    assert.ok(Math.abs(Number(shown[k].value) - want) <= within * Math.abs(want), `${path}: static ${k} is ${shown[k].value}, the command says ${want}`);
+    assert.match(shown[k].text, /\d/, `${path}: ${k} is a figure`);
+  }
+  // Dutch, as the app opens by default.
+  assert.match(shown['expected.lost_revenue'].text, /^€\u00a0\d{1,3}(\.\d{3})+$/);
+  const app = await takeover(d, release, keys);
+  for (const k of keys) assert.equal(app[k].value, shown[k].value, `${path}: the app's ${k} is the static one`);
+  sameBoxes(shown, app, keys, path);
+  const cls = await layoutShift(d);
+  if (engine.engine === 'chromium') {
+    assert.notEqual(cls, null, 'Chromium reports layout shifts');
+    assert.ok(cls <= 0.02, `${path}: layout shift ${cls} > 0.02`);
+    console.log(`# metric: ${path} layout shift up to the takeover: ${cls.toFixed(4)}`);
+  }
+}
+
+test('the planner paints the default\'s figures before the wasm, the command\'s, and the app takes over in place', async () => {
+  await checkDefault('index.html', PLANNER_KEYS, 1e-12);
+});
+
+test('the widget paints the default\'s figures before the wasm, and the app takes over in place', async () => {
+  // The widget combines the sources into one (src/state/widget.rs): within 0.1% of the command.
+  await checkDefault('widget.html', WIDGET_KEYS, 1e-3);
+});
+
+test('English first paint for lang=en, with the same boxes as the app\'s', async () => {
+  const { d, release } = await openHeld('widget.html', 'lang=en');
+  const shown = await figures(d, 'data-fp', WIDGET_KEYS);
+  assert.match(shown['expected.lost_revenue'].text, /^€\d{1,3}(,\d{3})+$/);
+  assert.equal(await js(d, () => document.querySelector('iframe').contentDocument.documentElement.lang), 'en');
+  sameBoxes(shown, await takeover(d, release, WIDGET_KEYS), WIDGET_KEYS, 'widget.html#lang=en');
+});
+
+/** The default's figures as the first paint writes them, in both languages. */
+async function defaultTexts(d) {
+  return js(d, () => [...document.querySelector('iframe').contentDocument.querySelectorAll('[data-fp]')]
+    .map((e) => e.textContent).filter((t) => /\d/.test(t)));
+}
+
+async function checkOther(path, fragment, storage, keys) {
+  const { d, release } = await openHeld(path, fragment, storage);
+  // Before the wasm: no figure of the default anywhere in the page, shown or not.
+  const state = await js(d, () => {
+    const doc = document.querySelector('iframe').contentDocument;
+    return {
+      marked: doc.documentElement.hasAttribute('data-fp-other'),
+      values: [...doc.querySelectorAll('[data-fp][data-value]')].length,
+      figures: [...doc.querySelectorAll('[data-fp]')].map((e) => e.textContent),
+      inputs: [...doc.querySelectorAll('[data-fp-input]')].map((e) => e.value).filter(Boolean),
+      hidden: [...doc.querySelectorAll('[data-fp]')].every((e) => doc.defaultView.getComputedStyle(e).visibility === 'hidden'),
+      text: doc.getElementById('app').textContent,
+    };
+  });
+  assert.ok(state.marked, `${path}#${fragment.slice(0, 20)}: marked as another scenario`);
+  assert.equal(state.values, 0, 'no default values in the DOM');
+  assert.ok(state.figures.length > 0 && state.figures.every((t) => t === '…'), `placeholders, not figures: ${state.figures}`);
+  assert.deepEqual(state.inputs, [], 'no default input values');
+  assert.ok(state.hidden, 'the placeholders are hidden');
+  return { d, release, text: state.text };
+}
+
+test('a share link never shows the default\'s figures before the wasm, then shows its own', async () => {
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.sources[1].leads_per_month = 100;
+  scenario.revenue_per_sale = 31_000;
+  const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  // The default's static figures, to look for in the other pages' text.
+  const plain = await openHeld('index.html');
+  const planner = await defaultTexts(plain.d);
+  plain.release();
+  const widgetPlain = await openHeld('widget.html');
+  const widget = await defaultTexts(widgetPlain.d);
+  widgetPlain.release();
+  assert.ok(planner.length >= 12 && widget.length >= 6, `default figures found: ${planner.length}, ${widget.length}`);
+
+  for (const [path, texts] of [['index.html', planner], ['widget.html', widget]]) {
+    const { d, release, text } = await checkOther(path, `s=${link}`, {}, WIDGET_KEYS);
+    const leaked = texts.filter((t) => text.includes(t));
+    assert.deepEqual(leaked, [], `${path}: the default's figures in the page of a share link`);
+    const app = await takeover(d, release, WIDGET_KEYS);
+    const within = path === 'widget.html' ? 1e-3 : 1e-9;
+    assert.ok(Math.abs(Number(app['expected.lost_revenue'].value) - results.expected.lost_revenue) <= within * results.expected.lost_revenue,
+      `${path}: the link's figures after the wasm (${app['expected.lost_revenue'].value} vs ${results.expected.lost_revenue})`);
+  }
+});
+
+test('a planner with saved scenarios never shows the default\'s figures before the wasm', async () => {
+  const scenario = JSON.parse(leadplan(['example']));
+  scenario.revenue_per_sale = 40_000;
+  const library = JSON.stringify({ format: 'leadplan.scenarios', version: 1, current: 0, scenarios: [{ name: 'Saved', scenario }] });
+  const { d, release } = await checkOther('index.html', '', { 'leadplan.scenarios': library }, WIDGET_KEYS);
+  const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
+  const app = await takeover(d, release, WIDGET_KEYS);
+  assert.ok(Math.abs(Number(app['expected.lost_revenue'].value) - results.expected.lost_revenue) <= 1e-9 * results.expected.lost_revenue,
+    'the saved scenario\'s figures after the wasm');
+});
+
+test('other views (presentation, compare) show no static planner', async () => {
+  const { d, release } = await openHeld('index.html', 'view=present');
+  const shown = await js(d, () => [...document.querySelector('iframe').contentDocument.querySelectorAll('.fp')]
+    .some((e) => e.getClientRects().length > 0));
+  assert.equal(shown, false);
+  release();
+});
