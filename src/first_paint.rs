@@ -20,6 +20,9 @@ mod embed_text;
 #[allow(dead_code)]
 #[path = "ui/planner_text.rs"]
 mod planner_text;
+#[allow(dead_code)]
+#[path = "ui/scenarios/text.rs"]
+mod scenario_text;
 
 use serde_json::Value;
 
@@ -27,12 +30,14 @@ use crate::codec::embed::widget_title;
 use crate::i18n::parse::{editable_minutes, editable_number, format_minutes};
 use crate::i18n::{Lang, Text};
 use crate::model::expected::{Expected, expected};
+use crate::model::presets::WorkshopPreset;
 use crate::model::presets::default_scenario;
 use crate::model::scenario::Scenario;
 use crate::state::fields::{self, FieldKind};
 use crate::state::widget::single_source;
 use embed_text::EmbedText;
 use planner_text::PlannerText;
+use scenario_text::ScenarioText;
 
 /// Which page's first paint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,10 +215,7 @@ fn planner(lang: Lang) -> Result<String, String> {
             r#"<div class="fp" lang="{code}" aria-busy="true">"#,
             r#"<header class="app-header"><div class="brand"><h1>{title}</h1><p class="tagline">{tagline}</p></div>"#,
             r#"<div class="header-actions" inert><span class="fp-ctl"></span><div class="lang-switch">{nl}{en}</div></div></header>"#,
-            r#"<main><section class="scenario-bar" inert><details class="scenario-details fp-bar"><summary>&nbsp;</summary>"#,
-            r#"<div class="bar-row"><span class="fp-ctl"></span></div>"#,
-            r#"<div class="bar-row"><span class="fp-ctl"></span><span class="hint">&nbsp;</span></div>"#,
-            r#"<div class="bar-row"><span class="fp-ctl"></span></div></details></section>"#,
+            r#"<main>{bar}"#,
             r#"<div class="planner"><section class="inputs fp-inputs"><p class="loading">{loading}</p></section>"#,
             r#"<section class="results"><h2>{results}</h2><dl class="kpis">{cards}</dl>"#,
             r#"<div class="sim-progress"><label>{simulating} <progress max="1" value="0"></progress></label></div>"#,
@@ -222,6 +224,7 @@ fn planner(lang: Lang) -> Result<String, String> {
         code = lang.code(),
         title = esc(Text::AppTitle.get(lang)),
         tagline = esc(Text::Tagline.get(lang)),
+        bar = scenario_bar(lang, &scenario.name),
         nl = switch(Lang::Nl, "NL"),
         en = switch(Lang::En, "EN"),
         loading = esc(loading(lang)),
@@ -230,6 +233,66 @@ fn planner(lang: Lang) -> Result<String, String> {
         simulating = esc(Text::Simulating.get(lang)),
         privacy = esc(Text::PrivacyNote.get(lang)),
     ))
+}
+
+/// The scenario bar of a first visit (nothing saved, no form open, the first preset picked) as
+/// `ui::scenarios::Toolbar` renders it, inert; opened on wide screens by the page's script.
+fn scenario_bar(lang: Lang, name: &str) -> String {
+    let t = |k: ScenarioText| esc(k.get(lang));
+    let story = |p: WorkshopPreset| {
+        let ((nl_title, nl_story), (en_title, en_story)) = p.texts();
+        match lang {
+            Lang::Nl => (nl_title, nl_story),
+            Lang::En => (en_title, en_story),
+        }
+    };
+    let button = |k: ScenarioText, disabled: bool| {
+        format!(
+            r#"<button type="button" class="secondary"{}>{}</button>"#,
+            if disabled { " disabled" } else { "" },
+            t(k)
+        )
+    };
+    let presets: String = WorkshopPreset::all()
+        .into_iter()
+        .map(|p| {
+            let selected = if p == WorkshopPreset::TypicalDealer {
+                " selected"
+            } else {
+                ""
+            };
+            format!("<option{selected}>{}</option>", esc(story(p).0))
+        })
+        .collect();
+    format!(
+        concat!(
+            r#"<section class="scenario-bar no-print" inert><details class="scenario-details fp-bar"><summary>{summary}</summary>"#,
+            r#"<div class="bar-row"><label>{saved}</label><select><option selected>{name} {not_saved}</option></select>"#,
+            r#"{save_as}{rename}{duplicate}{delete}{compare}</div>"#,
+            r#"<div class="bar-row"><label>{presets_label}</label><select>{presets}</select>{load}<span class="hint">{story}</span></div>"#,
+            r#"<div class="bar-row"><div class="share">{share}</div><div class="files">{json}{csv}"#,
+            r#"<label class="file-pick"><span>{import}</span><input type="file" tabindex="-1"></label></div>{print}</div>"#,
+            r#"</details></section>"#,
+        ),
+        summary = t(ScenarioText::BarSummary),
+        saved = t(ScenarioText::Saved),
+        name = esc(name),
+        not_saved = t(ScenarioText::NotSaved),
+        save_as = button(ScenarioText::SaveAs, false),
+        rename = button(ScenarioText::Rename, true),
+        duplicate = button(ScenarioText::Duplicate, true),
+        delete = button(ScenarioText::Delete, true),
+        compare = button(ScenarioText::Compare, false),
+        presets_label = t(ScenarioText::Presets),
+        presets = presets,
+        load = button(ScenarioText::LoadPreset, false),
+        story = esc(story(WorkshopPreset::TypicalDealer).1),
+        share = button(ScenarioText::Share, false),
+        json = button(ScenarioText::ExportJson, false),
+        csv = button(ScenarioText::ExportCsv, false),
+        import = t(ScenarioText::Import),
+        print = button(ScenarioText::Print, false),
+    )
 }
 
 fn loading(lang: Lang) -> &'static str {

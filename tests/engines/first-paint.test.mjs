@@ -105,18 +105,41 @@ async function figures(d, attr, keys) {
   }, attr, keys);
 }
 
-/** The app's figures once it has taken over (after two frames, so its first paint is on screen). */
+/**
+ * Releases the wasm and returns the app's figures as its first render lays them out: read in
+ * the mutation that puts them in (before any paint, and before anything the app does later, such
+ * as the simulation's P10–P90 lines, can move them); then waits two frames so it is on screen.
+ */
 async function takeover(d, release, keys) {
+  await js(d, (ks) => {
+    const w = document.querySelector('iframe').contentWindow;
+    const doc = w.document;
+    w.__fpTakeover = new Promise((ok) => {
+      const o = new w.MutationObserver(() => {
+        if (doc.querySelector('[data-kpi="expected.lost_revenue"]') === null || doc.querySelector('#app .fp') !== null) return;
+        o.disconnect();
+        const out = {};
+        for (const k of ks) {
+          const e = [...doc.querySelectorAll(`[data-kpi="${k}"]`)].find((el) => el.getClientRects().length > 0);
+          if (!e) continue;
+          const r = e.getBoundingClientRect();
+          out[k] = { text: e.textContent, value: e.dataset.value, box: [r.x, r.y, r.width, r.height] };
+        }
+        ok(out);
+      });
+      o.observe(doc.getElementById('app'), { childList: true, subtree: true });
+    });
+    return true;
+  }, keys);
   release();
   await waitFor(d, 'the app to take over', () => {
     const doc = document.querySelector('iframe').contentDocument;
     return doc.querySelector('[data-kpi="expected.lost_revenue"]') !== null && doc.querySelector('#app .fp') === null;
   }, [], 60_000);
-  await js(d, () => new Promise((ok) => {
+  return js(d, () => {
     const w = document.querySelector('iframe').contentWindow;
-    w.requestAnimationFrame(() => w.requestAnimationFrame(() => ok(true)));
-  }));
-  return figures(d, 'data-kpi', keys);
+    return new Promise((ok) => w.requestAnimationFrame(() => w.requestAnimationFrame(() => ok(w.__fpTakeover))));
+  });
 }
 
 /** The sum of the frame's layout shifts so far, or null where the engine does not report them. */
