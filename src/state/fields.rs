@@ -26,13 +26,16 @@ pub enum FieldKind {
     OptionalNumber,
     /// Free text (names).
     Text,
+    /// A time of day of a shift (MODEL.md §7), kept as `"HH:MM"`; "9:00", "9.30" and "930" are
+    /// read too.
+    Time,
 }
 
 impl FieldKind {
     /// Whether typed values contain letters (names; durations such as "8 h"), so the input
     /// offers a full keyboard rather than a numeric one.
     pub fn takes_letters(self) -> bool {
-        matches!(self, FieldKind::Text | FieldKind::Minutes)
+        matches!(self, FieldKind::Text | FieldKind::Minutes | FieldKind::Time)
     }
 }
 
@@ -45,6 +48,8 @@ pub enum InputError {
     NotWhole,
     /// The path names no field of the scenario.
     UnknownField,
+    /// A time of day was expected ("09:00" … "24:00").
+    NotATime,
 }
 
 /// The kind of the field at `path`.
@@ -59,6 +64,9 @@ pub fn kind_of(path: &str) -> FieldKind {
         | "attempt_decay" => FieldKind::Percent,
         "median_response_minutes" => FieldKind::Minutes,
         "attempts" | "runs" | "seed" => FieldKind::Integer,
+        // A shift's times and people (MODEL.md §7).
+        "from" | "to" if path.contains(".shifts[") => FieldKind::Time,
+        "people" => FieldKind::Integer,
         // Empty means "none": no target, no cap, no budget question (MODEL.md §8).
         "target_sales_per_year" | "max_leads_per_month" | "budget_per_year" => {
             FieldKind::OptionalNumber
@@ -108,6 +116,9 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
             let v = parse_minutes(lang, text).map_err(InputError::Parse)?;
             number(v).ok_or(InputError::Parse(ParseError::NotANumber))
         }
+        FieldKind::Time => read_time(text)
+            .map(|m| Value::String(crate::model::capacity::format_time(m)))
+            .ok_or(InputError::NotATime),
         FieldKind::Integer => {
             let v = parse_number(lang, text).map_err(InputError::Parse)?;
             if v.fract() != 0.0 || !(0.0..=u64::MAX as f64).contains(&v) {
@@ -116,6 +127,23 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
             Ok(Value::from(v as u64))
         }
     }
+}
+
+/// Minutes after midnight of a typed time: "09:00", "9:00", "9.30", "9u30", "930", "9" (whole
+/// hours) and "24:00" as the end of the day; `None` for anything else.
+pub fn read_time(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let (h, m) = match t.find([':', '.', 'u', 'h']) {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None if t.len() > 2 => t.split_at(t.len() - 2),
+        None => (t, "00"),
+    };
+    let all_digits =
+        |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(h) || m.len() != 2 || !all_digits(m) {
+        return None;
+    }
+    crate::model::capacity::parse_time(&format!("{h:0>2}:{m}"))
 }
 
 /// Sets the field at `path` to `value`; the scenario is unchanged if that is impossible
@@ -269,6 +297,52 @@ mod tests {
         assert_eq!(
             parse(Lang::Nl, FieldKind::OptionalNumber, "veel"),
             Err(InputError::Parse(ParseError::NotANumber))
+        );
+    }
+
+    #[test]
+    fn shift_times_are_read_in_the_usual_ways() {
+        assert_eq!(
+            kind_of("process_now.capacity.shifts[0].from"),
+            FieldKind::Time
+        );
+        assert_eq!(
+            kind_of("process_target.capacity.shifts[3].to"),
+            FieldKind::Time
+        );
+        assert_eq!(
+            kind_of("process_now.capacity.shifts[0].people"),
+            FieldKind::Integer
+        );
+        assert_eq!(
+            kind_of("process_now.capacity.minutes_per_lead"),
+            FieldKind::Number
+        );
+        for (text, minutes) in [
+            ("09:00", 540),
+            ("9:00", 540),
+            (" 9.30 ", 570),
+            ("9u30", 570),
+            ("930", 570),
+            ("1730", 1050),
+            ("17", 1020),
+            ("24:00", 1440),
+            ("0:00", 0),
+        ] {
+            assert_eq!(read_time(text), Some(minutes), "{text}");
+        }
+        for bad in [
+            "", "9:0", "25:00", "24:30", "12:60", "noon", "9:000", "-1:00", "123:00",
+        ] {
+            assert_eq!(read_time(bad), None, "{bad}");
+        }
+        assert_eq!(
+            parse(Lang::Nl, FieldKind::Time, "9.30"),
+            Ok(Value::from("09:30"))
+        );
+        assert_eq!(
+            parse(Lang::En, FieldKind::Time, "late"),
+            Err(InputError::NotATime)
         );
     }
 

@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod library;
 pub mod simulation;
+pub mod staffing;
 pub mod widget;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use crate::model::presets::{CurvePreset, SeasonalityPreset, default_scenario};
 use crate::model::scenario::{FieldError, LeadSource, Scenario};
 
 use fields::{FieldKind, InputError};
+use staffing::{Remembered, StaffingAction};
 
 /// The page's modes (the `view=` fragment parameter).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,6 +81,11 @@ pub struct AppState {
     pub errors: Rc<Vec<FieldError>>,
     /// Typed texts by field path.
     pub drafts: Rc<BTreeMap<String, Draft>>,
+    // --- staffing (MODEL.md §7) ---
+    /// What each process held under its other response-time choice ([`staffing`]).
+    pub remembered: Rc<Remembered>,
+    /// Staffing steps to undo, latest last: the scenario and the remembered values before.
+    pub undo: Rc<Vec<(Rc<Scenario>, Rc<Remembered>)>>,
 }
 
 impl Default for AppState {
@@ -139,6 +146,11 @@ pub enum Action {
     RemoveCurvePoint(usize),
     /// Replace the whole scenario (a preset, a link, a file).
     Load(Box<Scenario>),
+    // --- staffing (MODEL.md §7) ---
+    /// A structural staffing change ([`staffing::StaffingAction`]); undoable.
+    Staffing(StaffingAction),
+    /// Undo the last staffing change.
+    UndoStaffing,
 }
 
 impl AppState {
@@ -151,6 +163,8 @@ impl AppState {
             scenario: Rc::new(scenario),
             errors: Rc::default(),
             drafts: Rc::default(),
+            remembered: Rc::default(),
+            undo: Rc::default(),
         };
         state.revalidate();
         state
@@ -279,6 +293,8 @@ impl AppState {
             Action::Load(scenario) => {
                 return AppState::new(self.lang, self.view, *scenario);
             }
+            Action::Staffing(a) => self.staffing(a),
+            Action::UndoStaffing => self.undo_staffing(),
         }
         self
     }
@@ -319,6 +335,28 @@ impl AppState {
             {
                 Some((i, tail)) => new_index(i).map(|j| format!("sources[{j}]{tail}")),
                 None => Some(path),
+            };
+            if let Some(p) = moved {
+                out.insert(p, draft);
+            }
+        }
+        *Rc::make_mut(&mut self.drafts) = out;
+    }
+
+    /// Moves drafts of `{prefix}i]…` after `removed` one index down and drops the removed one's
+    /// (a shift's fields after a shift is removed).
+    fn rekey_indexed(&mut self, prefix: &str, removed: usize) {
+        let drafts = std::mem::take(Rc::make_mut(&mut self.drafts));
+        let mut out = BTreeMap::new();
+        for (path, draft) in drafts {
+            let index = path
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(i, tail)| Some((i.parse::<usize>().ok()?, tail)));
+            let moved = match index {
+                Some((i, _)) if i == removed => None,
+                Some((i, tail)) if i > removed => Some(format!("{prefix}{}]{tail}", i - 1)),
+                _ => Some(path),
             };
             if let Some(p) = moved {
                 out.insert(p, draft);
