@@ -20,6 +20,7 @@ pub mod present;
 mod results;
 pub mod scenarios;
 mod simulation;
+pub mod staffing_charts;
 pub mod staffing_text;
 pub mod widget;
 

@@ -74,6 +74,7 @@ pub fn planner(props: &PlannerProps) -> Html {
                             { figures(lang, e, &state.valid, sim.current().map(|u| &**u)) }
                             { progress(lang, &sim) }
                             { super::results::staffing::staffing(lang, e) }
+                            <super::staffing_charts::StaffingCharts {lang} scenario={Rc::clone(&state.valid)} />
                             <Warnings {lang} warnings={warnings.clone()} />
                             // Charts before the plan tables: moving a lever should show its effect
                             // without scrolling.
