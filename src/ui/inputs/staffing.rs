@@ -56,9 +56,8 @@ fn shift_row(form: &Form<'_>, which: Which, i: usize, days: &[Day], count: usize
     let sp = format!("{}.capacity.shifts[{i}]", which.key());
     let days_path = format!("{sp}.days");
     // A repeated day is reported at days[j]; show it with the days.
-    let days_problem = problem(form, &days_path).or_else(|| {
-        (0..days.len()).find_map(|j| problem(form, &format!("{days_path}[{j}]")))
-    });
+    let days_problem = problem(form, &days_path)
+        .or_else(|| (0..days.len()).find_map(|j| problem(form, &format!("{days_path}[{j}]"))));
     let days_id = crate::ui::field::field_id(&days_path);
     let title = format!("{} {}", T::Shift.get(lang), i + 1);
     let remove = form

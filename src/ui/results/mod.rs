@@ -5,4 +5,5 @@ pub mod cost_per_sale;
 pub mod figures;
 pub mod plan_table;
 pub mod staffing;
+pub mod suggestions;
 pub mod warnings;
