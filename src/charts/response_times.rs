@@ -160,7 +160,7 @@ pub fn draw<DB: DrawingBackend>(
             let (a, b) = (f64::from(i) / f64::from(n), f64::from(i + 1) / f64::from(n));
             PathElement::new(
                 vec![(MARK_MINUTES, a), (MARK_MINUTES, b)],
-                theme.muted.stroke_width(theme.stroke(1.0)),
+                theme.muted.stroke_width(theme.stroke(2.0)),
             )
         }))?;
     }
