@@ -17,6 +17,7 @@ mod panic;
 mod planner;
 pub mod planner_text;
 pub mod present;
+pub mod present_staffing;
 mod results;
 pub mod scenarios;
 mod simulation;

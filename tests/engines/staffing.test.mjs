@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
 import { startEngine } from './driver.mjs';
 import { By, Key, chartState, click, js, kpi, open, problems, setViewport, typeInto, until, waitFor, waitKpi } from './page.mjs';
@@ -339,5 +339,34 @@ test('a staffed scenario survives a share link with the same figures, and the pr
   assert.ok(hidden.rules > 0, 'the page has print rules');
   assert.equal(hidden.count, 6);
   assert.deepEqual(hidden.out, []);
+  await noProblems(d);
+});
+
+test('the presentation mode switches the best extra block on and off', async () => {
+  const office = [{ days: WEEKDAYS, from: '09:00', to: '17:30', people: 1 }];
+  const scenario = staffed(office);
+  const results = run(scenario);
+  const best = results.simulation.staffing_suggestions[0];
+  const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
+  const d = await visit(`lang=en&view=present&s=${link}`);
+  const lever = '[data-lever="best-block"]';
+  const text = await waitFor(d, 'the lever to offer the best block', (sel) => {
+    const b = document.querySelector(sel);
+    return b && !b.disabled && b.textContent;
+  }, [lever], 90_000);
+  assert.ok(text.includes(`${best.from}–${best.to}`), text);
+  const lost = await kpi(d, 'expected.lost_revenue');
+  assert.ok(Math.abs(lost - results.expected.lost_revenue) <= 1e-6 * results.expected.lost_revenue);
+  // On: the figures of today's shifts with the block, as the command has them.
+  await click(d, lever);
+  const withBlock = run(staffed([...office, { days: [best.day], from: best.from, to: best.to, people: 1 }]));
+  await waitKpi(d, 'expected.lost_revenue', 'to take the block', 'return Math.abs(v - a) <= 1e-6 * Math.abs(a)', withBlock.expected.lost_revenue);
+  assert.equal(await js(d, (sel) => document.querySelector(sel).getAttribute('aria-pressed'), lever), 'true');
+  // Off again, with the keyboard: back to the start's figures exactly.
+  const button = await d.findElement(By.css(lever));
+  await js(d, (el) => el.focus(), button);
+  await d.switchTo().activeElement().sendKeys(Key.ENTER);
+  await waitKpi(d, 'expected.lost_revenue', 'to be the start\'s again', 'return v === a', lost);
+  assert.equal(await js(d, (sel) => document.querySelector(sel).getAttribute('aria-pressed'), lever), 'false');
   await noProblems(d);
 });
