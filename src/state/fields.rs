@@ -27,7 +27,7 @@ pub enum FieldKind {
     /// Free text (names).
     Text,
     /// A time of day of a shift (MODEL.md §7), kept as `"HH:MM"`; "9:00", "9.30" and "930" are
-    /// read too.
+    /// read too (by [`super::staffing::read_time`]).
     Time,
 }
 
@@ -116,9 +116,9 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
             let v = parse_minutes(lang, text).map_err(InputError::Parse)?;
             number(v).ok_or(InputError::Parse(ParseError::NotANumber))
         }
-        FieldKind::Time => read_time(text)
-            .map(|m| Value::String(crate::model::capacity::format_time(m)))
-            .ok_or(InputError::NotATime),
+        // Read by the staffing editor's own action ([`super::staffing::StaffingAction::EditTime`]),
+        // so the widget, which has no shifts, carries no time reader.
+        FieldKind::Time => Err(InputError::NotATime),
         FieldKind::Integer => {
             let v = parse_number(lang, text).map_err(InputError::Parse)?;
             if v.fract() != 0.0 || !(0.0..=u64::MAX as f64).contains(&v) {
@@ -127,23 +127,6 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
             Ok(Value::from(v as u64))
         }
     }
-}
-
-/// Minutes after midnight of a typed time: "09:00", "9:00", "9.30", "9u30", "930", "9" (whole
-/// hours) and "24:00" as the end of the day; `None` for anything else.
-pub fn read_time(text: &str) -> Option<u32> {
-    let t = text.trim();
-    let (h, m) = match t.find([':', '.', 'u', 'h']) {
-        Some(i) => (&t[..i], &t[i + 1..]),
-        None if t.len() > 2 => t.split_at(t.len() - 2),
-        None => (t, "00"),
-    };
-    let all_digits =
-        |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
-    if !all_digits(h) || m.len() != 2 || !all_digits(m) {
-        return None;
-    }
-    crate::model::capacity::parse_time(&format!("{h:0>2}:{m}"))
 }
 
 /// Sets the field at `path` to `value`; the scenario is unchanged if that is impossible
@@ -301,7 +284,7 @@ mod tests {
     }
 
     #[test]
-    fn shift_times_are_read_in_the_usual_ways() {
+    fn shift_fields_have_their_kinds() {
         assert_eq!(
             kind_of("process_now.capacity.shifts[0].from"),
             FieldKind::Time
@@ -318,32 +301,7 @@ mod tests {
             kind_of("process_now.capacity.minutes_per_lead"),
             FieldKind::Number
         );
-        for (text, minutes) in [
-            ("09:00", 540),
-            ("9:00", 540),
-            (" 9.30 ", 570),
-            ("9u30", 570),
-            ("930", 570),
-            ("1730", 1050),
-            ("17", 1020),
-            ("24:00", 1440),
-            ("0:00", 0),
-        ] {
-            assert_eq!(read_time(text), Some(minutes), "{text}");
-        }
-        for bad in [
-            "", "9:0", "25:00", "24:30", "12:60", "noon", "9:000", "-1:00", "123:00",
-        ] {
-            assert_eq!(read_time(bad), None, "{bad}");
-        }
-        assert_eq!(
-            parse(Lang::Nl, FieldKind::Time, "9.30"),
-            Ok(Value::from("09:30"))
-        );
-        assert_eq!(
-            parse(Lang::En, FieldKind::Time, "late"),
-            Err(InputError::NotATime)
-        );
+        assert!(FieldKind::Time.takes_letters());
     }
 
     #[test]

@@ -173,6 +173,23 @@ impl AppState {
     /// Applies an action; the reducer of the page.
     pub fn apply(mut self, action: Action) -> AppState {
         match action {
+            // --- staffing (MODEL.md §7) ---
+            Action::Staffing(a) => {
+                self.staffing(a);
+                self
+            }
+            Action::UndoStaffing => {
+                self.undo_staffing();
+                self
+            }
+            other => self.apply_core(other),
+        }
+    }
+
+    /// Every action but the staffing ones, which it ignores: the widget's reducer
+    /// ([`WidgetState`]), so that the widget's bundle carries no staffing editor.
+    pub fn apply_core(mut self, action: Action) -> AppState {
+        match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::SetView(view) => self.view = view,
             Action::Edit { path, text } => self.edit(path, text),
@@ -293,16 +310,25 @@ impl AppState {
             Action::Load(scenario) => {
                 return AppState::new(self.lang, self.view, *scenario);
             }
-            Action::Staffing(a) => self.staffing(a),
-            Action::UndoStaffing => self.undo_staffing(),
+            Action::Staffing(_) | Action::UndoStaffing => {}
         }
         self
     }
 
     fn edit(&mut self, path: String, text: String) {
         let kind = fields::kind_of(&path);
-        let result = fields::parse(self.lang, kind, &text)
-            .and_then(|value| fields::set(&self.scenario, &path, value));
+        let value = fields::parse(self.lang, kind, &text);
+        self.edit_value(path, text, value);
+    }
+
+    /// Applies `value`, read from `text`, to the field at `path`, or keeps the text with why not.
+    fn edit_value(
+        &mut self,
+        path: String,
+        text: String,
+        value: Result<serde_json::Value, InputError>,
+    ) {
+        let result = value.and_then(|value| fields::set(&self.scenario, &path, value));
         let error = match result {
             Ok(s) => {
                 self.scenario = Rc::new(s);
@@ -413,6 +439,20 @@ pub enum FieldProblem<'a> {
     Input(InputError),
     /// The value breaks a rule of the model.
     Rule(&'a FieldError),
+}
+
+/// The widget's state: an [`AppState`] whose reducer is [`AppState::apply_core`] (the widget has
+/// no staffing editor, and its bundle so carries none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetState(pub AppState);
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for WidgetState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(WidgetState(self.0.clone().apply_core(action)))
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -81,6 +81,14 @@ pub enum StaffingAction {
         /// End, minutes after midnight.
         to: u32,
     },
+    /// A shift's time typed at `path` (`…shifts[i].from` or `.to`): read as a time of day and
+    /// applied like any typed field (not an undo step).
+    EditTime {
+        /// JSON path of the field.
+        path: String,
+        /// The text as typed.
+        text: String,
+    },
     /// Take a block added by [`StaffingAction::AddBlock`] out again (the last shift equal to it).
     RemoveBlock {
         /// The day.
@@ -140,9 +148,39 @@ fn default_typed(which: Which) -> (f64, f64) {
     (p.median_response_minutes, p.response_spread)
 }
 
+/// Minutes after midnight of a typed time: "09:00", "9:00", "9.30", "9u30", "930", "9" (whole
+/// hours) and "24:00" as the end of the day; `None` for anything else.
+pub fn read_time(text: &str) -> Option<u32> {
+    let t = text.trim().as_bytes();
+    let (h, m) = match t.iter().position(|c| b":.uh".contains(c)) {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None if t.len() > 2 => t.split_at(t.len() - 2),
+        None => (t, &b"00"[..]),
+    };
+    let number = |x: &[u8]| {
+        (!x.is_empty() && x.len() <= 2 && x.iter().all(u8::is_ascii_digit))
+            .then(|| x.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if m.len() != 2 {
+        return None;
+    }
+    match (number(h)?, number(m)?) {
+        (24, 0) => Some(1440),
+        (h @ 0..=23, m @ 0..=59) => Some(h * 60 + m),
+        _ => None,
+    }
+}
+
 impl AppState {
     /// Applies a staffing change; one undo step when it changed anything.
     pub(super) fn staffing(&mut self, action: StaffingAction) {
+        if let StaffingAction::EditTime { path, text } = action {
+            let value = read_time(&text)
+                .map(|m| serde_json::Value::String(crate::model::capacity::format_time(m)))
+                .ok_or(super::fields::InputError::NotATime);
+            self.edit_value(path, text, value);
+            return;
+        }
         let before = Rc::clone(&self.scenario);
         let mut s = (*self.scenario).clone();
         let mut remembered = (*self.remembered).clone();
@@ -222,6 +260,7 @@ impl AppState {
                     });
                 }
             }
+            StaffingAction::EditTime { .. } => {}
             StaffingAction::RemoveBlock { day, from, to } => {
                 let block = Shift {
                     days: vec![day],
@@ -285,10 +324,80 @@ mod tests {
     }
 
     fn edit(s: AppState, path: &str, text: &str) -> AppState {
+        if path.ends_with(".from") || path.ends_with(".to") {
+            return staff(
+                s,
+                StaffingAction::EditTime {
+                    path: path.into(),
+                    text: text.into(),
+                },
+            );
+        }
         s.apply(Action::Edit {
             path: path.into(),
             text: text.into(),
         })
+    }
+
+    #[test]
+    fn shift_times_are_read_in_the_usual_ways() {
+        for (text, minutes) in [
+            ("09:00", 540),
+            ("9:00", 540),
+            (" 9.30 ", 570),
+            ("9u30", 570),
+            ("930", 570),
+            ("1730", 1050),
+            ("17", 1020),
+            ("24:00", 1440),
+            ("0:00", 0),
+        ] {
+            assert_eq!(read_time(text), Some(minutes), "{text}");
+        }
+        for bad in [
+            "", "9:0", "25:00", "24:30", "12:60", "noon", "9:000", "-1:00", "123:00",
+        ] {
+            assert_eq!(read_time(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_typed_time_is_applied_or_marked() {
+        let s = staff(
+            AppState::default(),
+            StaffingAction::SetStaffed(Which::Now, true),
+        );
+        let time = |s: AppState, text: &str| {
+            staff(
+                s,
+                StaffingAction::EditTime {
+                    path: "process_now.capacity.shifts[0].from".into(),
+                    text: text.into(),
+                },
+            )
+        };
+        let s = time(s, "9.30");
+        assert_eq!(
+            s.scenario.process_now.capacity.as_ref().unwrap().shifts[0].from,
+            570
+        );
+        assert!(!s.has_problems());
+        assert_eq!(
+            s.undo.len(),
+            1,
+            "a typed time is no undo step (only the switch is)"
+        );
+        let s = time(s, "late");
+        assert!(matches!(
+            s.problem_at("process_now.capacity.shifts[0].from"),
+            Some(crate::state::FieldProblem::Input(
+                crate::state::fields::InputError::NotATime
+            ))
+        ));
+        assert_eq!(
+            s.valid.process_now.capacity.as_ref().unwrap().shifts[0].from,
+            570
+        );
     }
 
     #[test]

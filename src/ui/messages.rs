@@ -24,10 +24,8 @@ fn input_error(lang: Lang, e: InputError) -> &'static str {
             Lang::Nl => "Vul een heel getal in.",
             Lang::En => "Enter a whole number.",
         },
-        InputError::NotATime => match lang {
-            Lang::Nl => "Vul een tijd in als 09:00 (00:00 tot 24:00).",
-            Lang::En => "Enter a time such as 09:00 (00:00 to 24:00).",
-        },
+        // The shift editor words this one itself (`inputs::staffing`).
+        InputError::NotATime => "HH:MM",
         InputError::UnknownField => match lang {
             Lang::Nl => "Deze waarde past niet in dit veld.",
             Lang::En => "This value does not fit this field.",
@@ -100,30 +98,7 @@ pub fn rule(lang: Lang, e: &FieldError) -> String {
         Problem::NewerVersion { found, known } => format!(
             "Dit scenario heeft versie {found}; deze leadplan kent tot versie {known}. Werk leadplan bij."
         ),
-        // Staffing (MODEL.md §7).
-        Problem::NotATime => "Moet een tijd UU:MM zijn, van 00:00 tot 24:00.".into(),
-        Problem::EndOfDayAsStart => "24:00 kan alleen een eindtijd zijn.".into(),
-        Problem::NotAfterStart => {
-            "Moet na de begintijd liggen (een dienst over middernacht is twee diensten).".into()
-        }
-        Problem::NotADay => "Moet een dag van maandag tot zondag zijn.".into(),
-        Problem::RepeatedDay => "Deze dag staat er al.".into(),
-        Problem::Overloaded {
-            staffed_hours,
-            needed_hours,
-        } => {
-            let h = |x: f64| crate::i18n::format::number(lang, x, u8::from(x < 10.0));
-            let (give, need) = (h(*staffed_hours), h(*needed_hours));
-            if needed_hours >= staffed_hours {
-                format!(
-                    "De diensten geven {give} uur per week; alleen de eerste reacties vragen al {need} uur: zet meer mensen of uren in."
-                )
-            } else {
-                format!(
-                    "De diensten geven {give} uur per week; alleen de eerste reacties vragen al {need} uur, meer dan 95% daarvan: zet meer mensen of uren in."
-                )
-            }
-        }
+        // Staffing (MODEL.md §7): in Dutch at the shift editor (`inputs::staffing`).
         // Problems of whole documents (syntax, types) are shown in English detail: they come
         // from files and links, not from the form.
         other => format!("Ongeldig: {other}."),

@@ -11,7 +11,8 @@ use crate::i18n::{Lang, format};
 use crate::model::capacity::{Capacity, Day};
 use crate::state::staffing::{StaffingAction, Which};
 use crate::state::{Action, FieldProblem};
-use crate::ui::form::{Form, Look};
+use crate::ui::field::Field;
+use crate::ui::form::{Form, Look, display_text};
 use crate::ui::messages;
 use crate::ui::staffing_text::{StaffingText as T, day_long, day_short};
 
@@ -43,11 +44,75 @@ pub fn choice(form: &Form<'_>, which: Which) -> Html {
     }
 }
 
+/// A problem of the staffing fields in the user's language: the rules of MODEL.md §7 in Dutch
+/// here (English from the model), so that the widget's bundle, which shows no shifts, does not
+/// carry them; every other problem as everywhere.
+pub fn problem_text(lang: Lang, p: FieldProblem<'_>) -> String {
+    use crate::model::scenario::Problem;
+    use crate::state::fields::InputError;
+    let dutch = |e: &crate::model::scenario::FieldError| -> Option<String> {
+        Some(match &e.problem {
+            Problem::NotATime => "Moet een tijd UU:MM zijn, van 00:00 tot 24:00.".into(),
+            Problem::EndOfDayAsStart => "24:00 kan alleen een eindtijd zijn.".into(),
+            Problem::NotAfterStart => {
+                "Moet na de begintijd liggen (een dienst over middernacht is twee diensten).".into()
+            }
+            Problem::RepeatedDay => "Deze dag staat er al.".into(),
+            Problem::Overloaded {
+                staffed_hours,
+                needed_hours,
+            } => {
+                let h = |x: f64| format::number(lang, x, u8::from(x < 10.0));
+                format!(
+                    "De diensten geven {} uur per week; alleen de eerste reacties vragen al {} uur{}: zet meer mensen of uren in.",
+                    h(*staffed_hours),
+                    h(*needed_hours),
+                    if needed_hours < staffed_hours {
+                        ", meer dan 95% daarvan"
+                    } else {
+                        ""
+                    }
+                )
+            }
+            _ => return None,
+        })
+    };
+    match p {
+        FieldProblem::Input(InputError::NotATime) => match lang {
+            Lang::Nl => "Vul een tijd in als 09:00 (00:00 tot 24:00).",
+            Lang::En => "Enter a time such as 09:00 (00:00 to 24:00).",
+        }
+        .to_owned(),
+        FieldProblem::Rule(e) if lang == Lang::Nl => {
+            dutch(e).unwrap_or_else(|| messages::field_problem(lang, p))
+        }
+        _ => messages::field_problem(lang, p),
+    }
+}
+
 /// The problem at `path` in the user's language, if any.
 fn problem(form: &Form<'_>, path: &str) -> Option<String> {
     form.state
         .problem_at(path)
-        .map(|p| messages::field_problem(form.state.lang, p))
+        .map(|p| problem_text(form.state.lang, p))
+}
+
+/// A shift's time field: typed text goes to the staffing editor's own action, which reads times.
+fn time_field(form: &Form<'_>, path: &str, label: &str) -> Html {
+    let onedit = form.dispatch.reform(|(path, text): (String, String)| {
+        Action::Staffing(StaffingAction::EditTime { path, text })
+    });
+    html! {
+        <Field
+            path={AttrValue::from(path.to_owned())}
+            label={AttrValue::from(label.to_owned())}
+            text={AttrValue::from(display_text(form.state, &form.doc, path))}
+            error={problem(form, path).map(AttrValue::from)}
+            text_input=true
+            {onedit}
+            onblur={form.onblur.clone()}
+        />
+    }
 }
 
 /// One shift: its days, from, to and people, and a remove button.
@@ -88,8 +153,8 @@ fn shift_row(form: &Form<'_>, which: Which, i: usize, days: &[Day], count: usize
                 }
             </fieldset>
             <div class="shift-times">
-                { form.field_with(&format!("{sp}.from"), T::From.get(lang), Look::default()) }
-                { form.field_with(&format!("{sp}.to"), T::To.get(lang), Look::default()) }
+                { time_field(form, &format!("{sp}.from"), T::From.get(lang)) }
+                { time_field(form, &format!("{sp}.to"), T::To.get(lang)) }
                 { form.field_with(&format!("{sp}.people"), T::People.get(lang), Look::default()) }
                 <button type="button" class="icon danger remove-shift" onclick={remove} disabled={count == 1}
                     aria-label={format!("{} {}", T::RemoveShift.get(lang), i + 1)} title={T::RemoveShift.get(lang)}>{ "×" }</button>
@@ -108,7 +173,7 @@ pub fn editor(form: &Form<'_>, which: Which, capacity: &Capacity) -> Html {
         shifts_problem,
         Some(FieldProblem::Rule(e)) if matches!(e.problem, crate::model::scenario::Problem::Overloaded { .. })
     );
-    let shifts_msg = shifts_problem.map(|p| messages::field_problem(lang, p));
+    let shifts_msg = shifts_problem.map(|p| problem_text(lang, p));
     let shifts_id = crate::ui::field::field_id(&shifts_path);
     let count = capacity.shifts.len();
     let add = form
