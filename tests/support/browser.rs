@@ -32,20 +32,49 @@ pub async fn mount(fragment: &str) -> Element {
         AppProps::open(Fragment::parse(fragment)).await,
     )
     .render();
-    until("the figures show", || {
-        root.query_selector("[data-kpi=\"expected.leads\"]")
-            .ok()
-            .flatten()
-            .is_some()
-    })
+    until_described(
+        "the figures show",
+        || {
+            root.query_selector("[data-kpi=\"expected.leads\"]")
+                .ok()
+                .flatten()
+                .is_some()
+        },
+        || describe(&root),
+    )
     .await;
     root
+}
+
+/// What the mounted app shows, for a failure message: a time-out then says whether the app
+/// rendered nothing, something else, or stopped on a panic (the panic banner's text).
+fn describe(root: &Element) -> String {
+    let text: String = root
+        .text_content()
+        .unwrap_or_default()
+        .chars()
+        .take(200)
+        .collect();
+    let banner = gloo::utils::document()
+        .query_selector(".panic")
+        .ok()
+        .flatten()
+        .and_then(|b| b.text_content());
+    format!(
+        "the app's root has {} elements, text {text:?}; panic banner: {banner:?}",
+        root.get_elements_by_tag_name("*").length()
+    )
 }
 
 /// Waits until `check` holds, checking once per animation frame: yew renders in scheduler
 /// slices and the charts draw in tasks of their own, all of which run between two frames.
 /// Fails naming `what` if it does not hold within [`DEADLINE_MS`].
 pub async fn until(what: &str, check: impl Fn() -> bool) {
+    until_described(what, check, String::new).await;
+}
+
+/// [`until`], adding `describe()`'s account of the page to the failure message.
+pub async fn until_described(what: &str, check: impl Fn() -> bool, describe: impl Fn() -> String) {
     let start = js_sys::Date::now();
     loop {
         if check() {
@@ -53,7 +82,10 @@ pub async fn until(what: &str, check: impl Fn() -> bool) {
         }
         let waited = js_sys::Date::now() - start;
         if waited > DEADLINE_MS {
-            panic!("timed out after {waited:.0} ms waiting until {what}");
+            panic!(
+                "timed out after {waited:.0} ms waiting until {what}. {}",
+                describe()
+            );
         }
         next_frame().await;
     }
