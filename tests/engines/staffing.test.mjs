@@ -229,11 +229,13 @@ test('a shift is added and removed with the keyboard alone', async () => {
     { days: [...WEEKDAYS, 'sat'], from: '17:30', to: '21:00', people: 1 },
   ]));
   await agrees(d, withSat, 'expected.capacity_now.', 6);
-  // Shift+Tab back from the add button reaches the second shift's remove button; Enter removes it.
+  // The second shift's remove button; Enter removes it.
   const remove = await d.findElement(By.css('[data-staffing="process_now"] fieldset.shift[data-shift="1"] .remove-shift'));
   await js(d, (el) => el.focus(), remove);
   await d.switchTo().activeElement().sendKeys(Key.ENTER);
   await until('one shift again', async () => (await shiftCount(d)) === 1);
+  // Focus goes on to "add a shift" rather than back to the page.
+  await waitFor(d, 'focus on the add button', () => document.activeElement?.classList.contains('add-shift'));
   await agrees(d, run(staffed([{ days: WEEKDAYS, from: '09:00', to: '17:30', people: 1 }])), 'expected.capacity_now.', 6);
   // Undo brings it back, from the keyboard too.
   const undo = await d.findElement(By.css('[data-staffing="process_now"] .undo-staffing'));

@@ -125,9 +125,25 @@ fn shift_row(form: &Form<'_>, which: Which, i: usize, days: &[Day], count: usize
         .or_else(|| (0..days.len()).find_map(|j| problem(form, &format!("{days_path}[{j}]"))));
     let days_id = crate::ui::field::field_id(&days_path);
     let title = format!("{} {}", T::Shift.get(lang), i + 1);
-    let remove = form
-        .dispatch
-        .reform(move |_: MouseEvent| Action::Staffing(StaffingAction::RemoveShift(which, i)));
+    let remove = {
+        let dispatch = form.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Staffing(StaffingAction::RemoveShift(which, i)));
+            // The pressed button is gone: keyboard focus goes on to "add a shift", not the page.
+            let selector = format!("[data-staffing=\"{}\"] .add-shift", which.key());
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(el) = gloo::utils::document()
+                    .query_selector(&selector)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.focus();
+                }
+            })
+            .forget();
+        })
+    };
     html! {
         <fieldset class="shift" data-shift={i.to_string()}>
             <legend>{ title.clone() }</legend>
