@@ -196,6 +196,18 @@ pub fn editor(form: &Form<'_>, which: Which, capacity: &Capacity) -> Html {
         .dispatch
         .reform(move |_: MouseEvent| Action::Staffing(StaffingAction::AddShift(which)));
     let undo = form.dispatch.reform(|_: MouseEvent| Action::UndoStaffing);
+    let work_problem = [
+        "minutes_per_lead",
+        "minutes_per_retry",
+        "reaction_minutes",
+        "cost_per_person_hour",
+    ]
+    .iter()
+    .any(|f| {
+        form.state
+            .problem_at(&format!("{key}.capacity.{f}"))
+            .is_some()
+    });
     let work = |field: &str, label: T, unit: Option<&str>| {
         form.field_with(
             &format!("{key}.capacity.{field}"),
@@ -225,7 +237,8 @@ pub fn editor(form: &Form<'_>, which: Which, capacity: &Capacity) -> Html {
                 <button type="button" class="secondary undo-staffing" onclick={undo}
                     disabled={!form.state.can_undo_staffing()}>{ T::Undo.get(lang) }</button>
             </div>
-            <details class="staffing-work">
+            // Open while one of its values is wrong, so the message is seen.
+            <details class="staffing-work" open={work_problem}>
                 <summary>{ T::Work.get(lang) }</summary>
                 { work("minutes_per_lead", T::MinutesPerLead, Some("min")) }
                 { work("minutes_per_retry", T::MinutesPerRetry, Some("min")) }
