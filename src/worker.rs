@@ -11,6 +11,7 @@ use yew_agent::reactor::{ReactorScope, reactor};
 
 use crate::model::scenario::Scenario;
 use crate::model::simulate::Simulator;
+use crate::model::staffing::SuggestionSearch;
 use crate::state::simulation::{HISTOGRAM_BINS, SimRequest, SimUpdate};
 
 /// Worker time one batch aims for: long enough that batching costs little, short enough that a
@@ -45,6 +46,7 @@ fn update(id: u32, sim: &Simulator, elapsed_ms: f64) -> SimUpdate {
         summary: Some(summary),
         elapsed_ms,
         error: None,
+        suggestions: None,
     }
 }
 
@@ -79,8 +81,18 @@ fn warm_up() {
 pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
     let mut next = scope.next().await;
     while let Some(request) = next.take() {
-        let SimRequest { id, scenario } = request;
-        let mut sim = match Scenario::from_json(&scenario).and_then(|s| Simulator::new(&s)) {
+        let SimRequest {
+            id,
+            scenario,
+            suggestions,
+        } = request;
+        let parsed = Scenario::from_json(&scenario);
+        // The staffing suggestions (MODEL.md §7) follow the simulation, when asked for.
+        let mut search = match (&parsed, suggestions) {
+            (Ok(s), true) => SuggestionSearch::new(s),
+            _ => None,
+        };
+        let mut sim = match parsed.and_then(|s| Simulator::new(&s)) {
             Ok(sim) => sim,
             Err(errors) => {
                 let message = errors
@@ -96,6 +108,7 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
                     lost_revenue_histogram: Vec::new(),
                     elapsed_ms: 0.0,
                     error: Some(message),
+                    suggestions: None,
                 };
                 if scope.send(failed).await.is_err() {
                     return;
@@ -117,7 +130,9 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
             batch = ((BATCH_MS / per_run) as u32).clamp(100, batch.saturating_mul(4));
             let finished = sim.is_done();
             if finished || now_ms() - last_update >= UPDATE_MS {
-                if scope.send(update(id, &sim, elapsed)).await.is_err() {
+                let mut u = update(id, &sim, elapsed);
+                u.suggestions = search.as_ref().map(|x| (x.done() as u32, x.total() as u32));
+                if scope.send(u).await.is_err() {
                     return;
                 }
                 last_update = now_ms();
@@ -134,8 +149,66 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
                 _ = TimeoutFuture::new(0).fuse() => {}
             }
         }
+        if next.is_none()
+            && let Some(search) = search.as_mut()
+        {
+            match suggest(&mut scope, id, &sim, elapsed, search).await {
+                Suggested::Done => {}
+                Suggested::Newer(request) => next = Some(request),
+                Suggested::Closed => return,
+            }
+        }
         if next.is_none() {
             next = scope.next().await;
+        }
+    }
+}
+
+/// How the search for staffing suggestions ended.
+enum Suggested {
+    /// Every block valued and the result sent.
+    Done,
+    /// A newer request arrived first: it cancels the search.
+    Newer(SimRequest),
+    /// The page went away.
+    Closed,
+}
+
+/// Values the staffing blocks a few at a time after the simulation of request `id`, sending
+/// progress at most every [`UPDATE_MS`] and the best five at the end; a newer request between
+/// steps cancels it.
+async fn suggest(
+    scope: &mut ReactorScope<SimRequest, SimUpdate>,
+    id: u32,
+    sim: &Simulator,
+    elapsed: f64,
+    search: &mut SuggestionSearch,
+) -> Suggested {
+    let mut last_update = now_ms();
+    loop {
+        // A block's queue takes a few milliseconds: three keep a step near BATCH_MS.
+        search.step(3);
+        let finished = search.is_done();
+        if finished || now_ms() - last_update >= UPDATE_MS {
+            let mut u = update(id, sim, elapsed);
+            u.suggestions = Some((search.done() as u32, search.total() as u32));
+            if finished && let Some(summary) = u.summary.as_mut() {
+                summary.staffing_suggestions = Some(search.best());
+            }
+            if scope.send(u).await.is_err() {
+                return Suggested::Closed;
+            }
+            last_update = now_ms();
+        }
+        if finished {
+            return Suggested::Done;
+        }
+        futures::select! {
+            newer = scope.next().fuse() => return match newer {
+                Some(request) => Suggested::Newer(request),
+                None => Suggested::Closed,
+            },
+            _ = TimeoutFuture::new(0).fuse() => {}
         }
     }
 }

@@ -7,6 +7,7 @@ use leadplan::charts::leads_needed::{self, LeadsNeededData, LeadsNeededLabels};
 use leadplan::charts::lost_revenue::{self, LostRevenueData, LostRevenueLabels};
 use leadplan::charts::monthly::{self, Band, MonthBands, MonthlyData, MonthlyLabels};
 use leadplan::charts::response_curve::{self, ResponseCurveData, ResponseCurveLabels};
+use leadplan::charts::response_times::{self, ResponseTimesData, ResponseTimesLabels};
 use leadplan::charts::waterfall::{self, WaterfallData, WaterfallLabels};
 use leadplan::charts::week_grid::{self, WeekGridData, WeekGridLabels, WeekGridShift};
 use leadplan::charts::{
@@ -841,6 +842,168 @@ fn text_alternatives_use_the_callers_words() {
     assert!(alt.contains("With target process: Jan"), "{alt}");
     let alt = response_curve::text_alternative(&curve_data(), &curve_labels());
     assert!(alt.contains("Today: 8 h. Target: 7 min."), "{alt}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The response-time distribution (MODEL.md §7).
+
+/// Today: a third answered at once, then nothing until the next morning (a plateau to 14 h),
+/// everyone by 3 days. The target: everyone within 10 minutes.
+fn times_data() -> ResponseTimesData {
+    let grid = |f: &dyn Fn(f64) -> f64| {
+        (0..=200)
+            .map(|i| {
+                let t =
+                    (0.25f64.ln() + (43200f64.ln() - 0.25f64.ln()) * f64::from(i) / 200.0).exp();
+                (t, f(t))
+            })
+            .collect::<Vec<_>>()
+    };
+    let now = grid(&|t| {
+        if t < 3.0 {
+            0.0
+        } else if t < 840.0 {
+            1.0 / 3.0
+        } else {
+            (1.0 / 3.0 + (t - 840.0) / 3480.0).min(1.0)
+        }
+    });
+    let target = grid(&|t| (t / 10.0).min(1.0));
+    ResponseTimesData {
+        now,
+        target,
+        minutes: response_times::DEFAULT_MINUTES,
+    }
+}
+
+fn times_labels() -> ResponseTimesLabels<'static> {
+    ResponseTimesLabels {
+        y_axis: "Share answered",
+        x_axis: "Response time",
+        now: "Today",
+        target: "Target",
+        format_minutes: &minutes,
+        format_share: &percent,
+    }
+}
+
+/// Whether a pixel within `r` of (x, y) in data units has `color`.
+fn near_color(
+    px: &[u8],
+    width: u32,
+    mapping: &Mapping,
+    x: f64,
+    y: f64,
+    color: RGBColor,
+    r: i32,
+) -> bool {
+    let (cx, cy) = mapping.to_pixel(x, y);
+    let height = px.len() as i32 / 4 / width as i32;
+    (-r..=r).any(|dy| {
+        (-r..=r).any(|dx| {
+            let (x, y) = (cx.round() as i32 + dx, cy.round() as i32 + dy);
+            if x < 0 || y < 0 || x >= width as i32 || y >= height {
+                return false;
+            }
+            let i = 4 * (y as usize * width as usize + x as usize);
+            let p = RGBColor(px[i], px[i + 1], px[i + 2]);
+            (p.0 as i32 - color.0 as i32).abs() <= 16
+                && (p.1 as i32 - color.1 as i32).abs() <= 16
+                && (p.2 as i32 - color.2 as i32).abs() <= 16
+        })
+    })
+}
+
+#[wasm_bindgen_test]
+fn response_times_draws_both_distributions_on_a_log_axis() {
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let data = times_data();
+        let mapping = response_times::draw(backend(&c), &data, &times_labels(), &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(count_color(&px, theme.today, 12) > 300, "today's curve");
+        assert!(
+            count_color(&px, theme.target, 12) > 200,
+            "the target's curve"
+        );
+        assert!(mapping.x.log && !mapping.y.log);
+        assert_eq!((mapping.y.start, mapping.y.end), (0.0, 1.0));
+        // 8 hours is where a log axis puts it.
+        let (x, _) = mapping.to_pixel(480.0, 0.5);
+        let f = (x - mapping.left as f64) / (mapping.right - mapping.left) as f64;
+        assert!((f - 480f64.ln() / 10080f64.ln()).abs() < 0.01, "{f}");
+        // Read back: today's plateau at a third through the evening, the target at 100% by then,
+        // and nothing of today's colour at 100% in the evening.
+        let r = theme.px(2.0);
+        assert!(
+            near_color(&px, w, &mapping, 120.0, 1.0 / 3.0, theme.today, r),
+            "today's plateau at 2 h"
+        );
+        assert!(
+            near_color(&px, w, &mapping, 120.0, 1.0, theme.target, r),
+            "the target done by 2 h"
+        );
+        assert!(
+            !near_color(&px, w, &mapping, 120.0, 0.66, theme.today, r),
+            "no curve at 66% at 2 h"
+        );
+        // The dashed 5-minute mark is drawn in the muted colour somewhere along its line.
+        let marked =
+            (1..20).any(|i| near_color(&px, w, &mapping, 5.0, f64::from(i) / 20.0, theme.muted, 1));
+        assert!(marked, "the 5-minute mark");
+    }
+}
+
+#[wasm_bindgen_test]
+fn response_times_degenerate_data() {
+    let theme = Theme::light();
+    let result = response_times::draw(
+        backend(&canvas(400, 300)),
+        &ResponseTimesData::default(),
+        &times_labels(),
+        &theme,
+    );
+    assert_eq!(result, Err(ChartError::NoData));
+    // Only bad samples: no data either.
+    let bad = ResponseTimesData {
+        now: vec![(f64::NAN, 0.5), (-1.0, 0.2), (3.0, f64::INFINITY)],
+        ..ResponseTimesData::default()
+    };
+    let result = response_times::draw(backend(&canvas(400, 300)), &bad, &times_labels(), &theme);
+    assert_eq!(result, Err(ChartError::NoData));
+    // One process, one sample, a nonsensical range and shares beyond 100%: drawn on the default
+    // axis, the share held to 100%.
+    let one = ResponseTimesData {
+        now: vec![(30.0, 1.7)],
+        target: Vec::new(),
+        minutes: (0.0, -1.0),
+    };
+    let c = canvas(400, 300);
+    let mapping = response_times::draw(backend(&c), &one, &times_labels(), &theme).unwrap();
+    assert_eq!(
+        (mapping.x.start, mapping.x.end),
+        response_times::DEFAULT_MINUTES
+    );
+    let px = pixels(&c);
+    assert!(near_color(&px, 400, &mapping, 1000.0, 1.0, theme.today, 2));
+    // Too small to read.
+    let tiny = response_times::draw(
+        backend(&canvas(40, 30)),
+        &times_data(),
+        &times_labels(),
+        &theme,
+    );
+    assert!(matches!(tiny, Err(ChartError::TooSmall { .. })));
+}
+
+#[wasm_bindgen_test]
+fn response_times_text_alternative_reads_the_shares() {
+    let alt = response_times::text_alternative(&times_data(), &times_labels());
+    assert!(alt.starts_with("Share answered / Response time."), "{alt}");
+    assert!(alt.contains("Today: 5 min 33%, 1 h 33%"), "{alt}");
+    assert!(alt.contains("Target: 5 min 4"), "{alt}");
+    assert!(alt.contains("1 d 100%"), "{alt}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -351,3 +351,21 @@ fn every_planner_text_exists_in_both_languages() {
         assert!(!key.get(Lang::En).is_empty(), "{key:?} en");
     }
 }
+
+#[wasm_bindgen_test]
+fn every_staffing_text_exists_in_both_languages_and_differs_where_it_should() {
+    use leadplan::ui::staffing_text::StaffingText;
+    for key in StaffingText::ALL {
+        assert!(!key.get(Lang::Nl).is_empty(), "{key:?} nl");
+        assert!(!key.get(Lang::En).is_empty(), "{key:?} en");
+    }
+    // Sentences are translated, not copied.
+    for key in [
+        StaffingText::FromStaffing,
+        StaffingText::WhyStaffing,
+        StaffingText::AddShift,
+        StaffingText::Within5,
+    ] {
+        assert_ne!(key.get(Lang::Nl), key.get(Lang::En), "{key:?}");
+    }
+}

@@ -217,32 +217,90 @@ pub fn outcome(
 /// random streams as today's (common random numbers), so a block can only shorten each lead's
 /// wait and the ranking is not noise.
 pub fn staffing_suggestions(s: &Scenario) -> Option<Vec<StaffingSuggestion>> {
-    let capacity = s.process_now.capacity.as_ref()?;
-    if !s.validate().is_empty() {
-        return None;
+    let mut search = SuggestionSearch::new(s)?;
+    while !search.is_done() {
+        search.step(BLOCK_STARTS.count());
     }
-    let now = &s.process_now;
-    let n = now.attempts;
-    let contact_now = |d: &ResponseTimes| contact_means(d, &s.contact, [n, n], n)[0];
-    let base = contact_now(&queue_response_times(
-        s,
-        Slot::Now,
-        capacity,
-        now.follow_up_rate,
-    ));
-    let cal = super::expected::calibrate_with(s, base, base);
-    let reachable: f64 = s
-        .sources
-        .iter()
-        .zip(&cal.close_rate)
-        .map(|(src, close)| 12.0 * src.leads_per_month * close)
-        .sum();
-    let cost_per_year = f64::from(BLOCK_HOURS) * 365.25 / 7.0 * capacity.cost_per_person_hour;
-    let mut all = Vec::with_capacity(7 * BLOCK_STARTS.count());
-    for day in Day::ALL {
-        for hour in BLOCK_STARTS {
+    Some(search.best())
+}
+
+/// [`staffing_suggestions`] a few blocks at a time, so a worker can look for newer input
+/// between steps (and report progress): the same blocks in the same order, the same result.
+#[derive(Clone, Debug)]
+pub struct SuggestionSearch {
+    scenario: Scenario,
+    capacity: Capacity,
+    base: f64,
+    reachable: f64,
+    cost_per_year: f64,
+    /// (day, start hour) of every block, in day and start order.
+    blocks: Vec<(Day, u32)>,
+    found: Vec<StaffingSuggestion>,
+}
+
+impl SuggestionSearch {
+    /// The search for `s`; `None` when `process_now` has no capacity or `s` is invalid.
+    pub fn new(s: &Scenario) -> Option<SuggestionSearch> {
+        let capacity = s.process_now.capacity.as_ref()?.clone();
+        if !s.validate().is_empty() {
+            return None;
+        }
+        let now = &s.process_now;
+        let n = now.attempts;
+        let base = contact_means(
+            &queue_response_times(s, Slot::Now, &capacity, now.follow_up_rate),
+            &s.contact,
+            [n, n],
+            n,
+        )[0];
+        let cal = super::expected::calibrate_with(s, base, base);
+        let reachable: f64 = s
+            .sources
+            .iter()
+            .zip(&cal.close_rate)
+            .map(|(src, close)| 12.0 * src.leads_per_month * close)
+            .sum();
+        let cost_per_year = f64::from(BLOCK_HOURS) * 365.25 / 7.0 * capacity.cost_per_person_hour;
+        let blocks = Day::ALL
+            .into_iter()
+            .flat_map(|day| BLOCK_STARTS.map(move |hour| (day, hour)))
+            .collect::<Vec<_>>();
+        Some(SuggestionSearch {
+            scenario: s.clone(),
+            capacity,
+            base,
+            reachable,
+            cost_per_year,
+            found: Vec::with_capacity(blocks.len()),
+            blocks,
+        })
+    }
+
+    /// Blocks valued so far.
+    pub fn done(&self) -> usize {
+        self.found.len()
+    }
+
+    /// Blocks to value in all (105).
+    pub fn total(&self) -> usize {
+        self.blocks.len()
+    }
+
+    /// Whether every block is valued.
+    pub fn is_done(&self) -> bool {
+        self.done() >= self.total()
+    }
+
+    /// Values up to `blocks` more blocks.
+    pub fn step(&mut self, blocks: usize) {
+        let s = &self.scenario;
+        let now = &s.process_now;
+        let n = now.attempts;
+        let end = (self.found.len() + blocks).min(self.blocks.len());
+        for i in self.found.len()..end {
+            let (day, hour) = self.blocks[i];
             let (from, to) = (hour * 60, (hour + BLOCK_HOURS) * 60);
-            let mut more = capacity.clone();
+            let mut more = self.capacity.clone();
             more.shifts.push(Shift {
                 days: vec![day],
                 from,
@@ -250,9 +308,10 @@ pub fn staffing_suggestions(s: &Scenario) -> Option<Vec<StaffingSuggestion>> {
                 people: 1,
             });
             let d = queue_response_times(s, Slot::Now, &more, now.follow_up_rate);
-            let sales_gain = now.follow_up_rate * (contact_now(&d) - base) * reachable;
+            let contact = contact_means(&d, &s.contact, [n, n], n)[0];
+            let sales_gain = now.follow_up_rate * (contact - self.base) * self.reachable;
             let gross_profit_gain = sales_gain * s.gross_profit_per_sale;
-            all.push(StaffingSuggestion {
+            self.found.push(StaffingSuggestion {
                 day,
                 from: format_time(from),
                 to: format_time(to),
@@ -260,15 +319,21 @@ pub fn staffing_suggestions(s: &Scenario) -> Option<Vec<StaffingSuggestion>> {
                 within_5_minutes: d.within_5(),
                 sales_gain,
                 gross_profit_gain,
-                cost_per_year,
-                net_per_year: gross_profit_gain - cost_per_year,
+                cost_per_year: self.cost_per_year,
+                net_per_year: gross_profit_gain - self.cost_per_year,
             });
         }
     }
-    // Stable: equal gains keep day and start order.
-    all.sort_by(|a, b| b.net_per_year.total_cmp(&a.net_per_year));
-    all.truncate(SUGGESTIONS);
-    Some(all)
+
+    /// The best [`SUGGESTIONS`] of the blocks valued so far, by net gain per year (ties in day
+    /// and start order).
+    pub fn best(&self) -> Vec<StaffingSuggestion> {
+        let mut all = self.found.clone();
+        // Stable: equal gains keep day and start order.
+        all.sort_by(|a, b| b.net_per_year.total_cmp(&a.net_per_year));
+        all.truncate(SUGGESTIONS);
+        all
+    }
 }
 
 /// The fixed example whose D-summary [`reference_summary`] computes: the office-hours
@@ -316,6 +381,22 @@ mod tests {
     use super::*;
     use crate::model::contact::contact_probability;
     use crate::model::presets::default_scenario;
+
+    #[test]
+    fn the_search_in_steps_finds_what_the_whole_search_finds() {
+        let s = reference_scenario();
+        let mut search = SuggestionSearch::new(&s).unwrap_or_else(|| panic!("staffed"));
+        assert_eq!(search.total(), 105);
+        let mut steps = 0;
+        while !search.is_done() {
+            search.step(4);
+            steps += 1;
+        }
+        assert_eq!(steps, 27);
+        assert_eq!(search.done(), 105);
+        assert_eq!(Some(search.best()), staffing_suggestions(&s));
+        assert!(SuggestionSearch::new(&crate::model::presets::default_scenario()).is_none());
+    }
 
     #[test]
     fn reference_summary_is_pinned() {

@@ -26,13 +26,16 @@ pub enum FieldKind {
     OptionalNumber,
     /// Free text (names).
     Text,
+    /// A time of day of a shift (MODEL.md §7), kept as `"HH:MM"`; "9:00", "9.30" and "930" are
+    /// read too (by [`super::staffing::read_time`]).
+    Time,
 }
 
 impl FieldKind {
     /// Whether typed values contain letters (names; durations such as "8 h"), so the input
     /// offers a full keyboard rather than a numeric one.
     pub fn takes_letters(self) -> bool {
-        matches!(self, FieldKind::Text | FieldKind::Minutes)
+        matches!(self, FieldKind::Text | FieldKind::Minutes | FieldKind::Time)
     }
 }
 
@@ -45,6 +48,8 @@ pub enum InputError {
     NotWhole,
     /// The path names no field of the scenario.
     UnknownField,
+    /// A time of day was expected ("09:00" … "24:00").
+    NotATime,
 }
 
 /// The kind of the field at `path`.
@@ -59,6 +64,9 @@ pub fn kind_of(path: &str) -> FieldKind {
         | "attempt_decay" => FieldKind::Percent,
         "median_response_minutes" => FieldKind::Minutes,
         "attempts" | "runs" | "seed" => FieldKind::Integer,
+        // A shift's times and people (MODEL.md §7).
+        "from" | "to" if path.contains(".shifts[") => FieldKind::Time,
+        "people" => FieldKind::Integer,
         // Empty means "none": no target, no cap, no budget question (MODEL.md §8).
         "target_sales_per_year" | "max_leads_per_month" | "budget_per_year" => {
             FieldKind::OptionalNumber
@@ -108,6 +116,9 @@ pub fn parse(lang: Lang, kind: FieldKind, text: &str) -> Result<Value, InputErro
             let v = parse_minutes(lang, text).map_err(InputError::Parse)?;
             number(v).ok_or(InputError::Parse(ParseError::NotANumber))
         }
+        // Read by the staffing editor's own action ([`super::staffing::StaffingAction::EditTime`]),
+        // so the widget, which has no shifts, carries no time reader.
+        FieldKind::Time => Err(InputError::NotATime),
         FieldKind::Integer => {
             let v = parse_number(lang, text).map_err(InputError::Parse)?;
             if v.fract() != 0.0 || !(0.0..=u64::MAX as f64).contains(&v) {
@@ -270,6 +281,27 @@ mod tests {
             parse(Lang::Nl, FieldKind::OptionalNumber, "veel"),
             Err(InputError::Parse(ParseError::NotANumber))
         );
+    }
+
+    #[test]
+    fn shift_fields_have_their_kinds() {
+        assert_eq!(
+            kind_of("process_now.capacity.shifts[0].from"),
+            FieldKind::Time
+        );
+        assert_eq!(
+            kind_of("process_target.capacity.shifts[3].to"),
+            FieldKind::Time
+        );
+        assert_eq!(
+            kind_of("process_now.capacity.shifts[0].people"),
+            FieldKind::Integer
+        );
+        assert_eq!(
+            kind_of("process_now.capacity.minutes_per_lead"),
+            FieldKind::Number
+        );
+        assert!(FieldKind::Time.takes_letters());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod fields;
 pub mod library;
 pub mod simulation;
+pub mod staffing;
 pub mod widget;
 
 use std::collections::BTreeMap;
@@ -15,6 +16,7 @@ use crate::model::presets::{CurvePreset, SeasonalityPreset, default_scenario};
 use crate::model::scenario::{FieldError, LeadSource, Scenario};
 
 use fields::{FieldKind, InputError};
+use staffing::{Remembered, StaffingAction};
 
 /// The page's modes (the `view=` fragment parameter).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -79,6 +81,11 @@ pub struct AppState {
     pub errors: Rc<Vec<FieldError>>,
     /// Typed texts by field path.
     pub drafts: Rc<BTreeMap<String, Draft>>,
+    // --- staffing (MODEL.md §7) ---
+    /// What each process held under its other response-time choice ([`staffing`]).
+    pub remembered: Rc<Remembered>,
+    /// Staffing steps to undo, latest last: the scenario and the remembered values before.
+    pub undo: Rc<Vec<(Rc<Scenario>, Rc<Remembered>)>>,
 }
 
 impl Default for AppState {
@@ -139,6 +146,11 @@ pub enum Action {
     RemoveCurvePoint(usize),
     /// Replace the whole scenario (a preset, a link, a file).
     Load(Box<Scenario>),
+    // --- staffing (MODEL.md §7) ---
+    /// A structural staffing change ([`staffing::StaffingAction`]); undoable.
+    Staffing(StaffingAction),
+    /// Undo the last staffing change.
+    UndoStaffing,
 }
 
 impl AppState {
@@ -151,6 +163,8 @@ impl AppState {
             scenario: Rc::new(scenario),
             errors: Rc::default(),
             drafts: Rc::default(),
+            remembered: Rc::default(),
+            undo: Rc::default(),
         };
         state.revalidate();
         state
@@ -158,6 +172,23 @@ impl AppState {
 
     /// Applies an action; the reducer of the page.
     pub fn apply(mut self, action: Action) -> AppState {
+        match action {
+            // --- staffing (MODEL.md §7) ---
+            Action::Staffing(a) => {
+                self.staffing(a);
+                self
+            }
+            Action::UndoStaffing => {
+                self.undo_staffing();
+                self
+            }
+            other => self.apply_core(other),
+        }
+    }
+
+    /// Every action but the staffing ones, which it ignores: the widget's reducer
+    /// ([`WidgetState`]), so that the widget's bundle carries no staffing editor.
+    pub fn apply_core(mut self, action: Action) -> AppState {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::SetView(view) => self.view = view,
@@ -279,14 +310,25 @@ impl AppState {
             Action::Load(scenario) => {
                 return AppState::new(self.lang, self.view, *scenario);
             }
+            Action::Staffing(_) | Action::UndoStaffing => {}
         }
         self
     }
 
     fn edit(&mut self, path: String, text: String) {
         let kind = fields::kind_of(&path);
-        let result = fields::parse(self.lang, kind, &text)
-            .and_then(|value| fields::set(&self.scenario, &path, value));
+        let value = fields::parse(self.lang, kind, &text);
+        self.edit_value(path, text, value);
+    }
+
+    /// Applies `value`, read from `text`, to the field at `path`, or keeps the text with why not.
+    fn edit_value(
+        &mut self,
+        path: String,
+        text: String,
+        value: Result<serde_json::Value, InputError>,
+    ) {
+        let result = value.and_then(|value| fields::set(&self.scenario, &path, value));
         let error = match result {
             Ok(s) => {
                 self.scenario = Rc::new(s);
@@ -319,6 +361,28 @@ impl AppState {
             {
                 Some((i, tail)) => new_index(i).map(|j| format!("sources[{j}]{tail}")),
                 None => Some(path),
+            };
+            if let Some(p) = moved {
+                out.insert(p, draft);
+            }
+        }
+        *Rc::make_mut(&mut self.drafts) = out;
+    }
+
+    /// Moves drafts of `{prefix}i]…` after `removed` one index down and drops the removed one's
+    /// (a shift's fields after a shift is removed).
+    fn rekey_indexed(&mut self, prefix: &str, removed: usize) {
+        let drafts = std::mem::take(Rc::make_mut(&mut self.drafts));
+        let mut out = BTreeMap::new();
+        for (path, draft) in drafts {
+            let index = path
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split_once(']'))
+                .and_then(|(i, tail)| Some((i.parse::<usize>().ok()?, tail)));
+            let moved = match index {
+                Some((i, _)) if i == removed => None,
+                Some((i, tail)) if i > removed => Some(format!("{prefix}{}]{tail}", i - 1)),
+                _ => Some(path),
             };
             if let Some(p) = moved {
                 out.insert(p, draft);
@@ -375,6 +439,20 @@ pub enum FieldProblem<'a> {
     Input(InputError),
     /// The value breaks a rule of the model.
     Rule(&'a FieldError),
+}
+
+/// The widget's state: an [`AppState`] whose reducer is [`AppState::apply_core`] (the widget has
+/// no staffing editor, and its bundle so carries none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WidgetState(pub AppState);
+
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for WidgetState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(WidgetState(self.0.clone().apply_core(action)))
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

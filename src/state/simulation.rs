@@ -18,6 +18,10 @@ pub struct SimRequest {
     /// the struct, so the page needs no second (binary) encoding of scenarios: the worker reads
     /// it with the same reader as files and links, exactly.
     pub scenario: String,
+    /// Also look for the staffing suggestions (MODEL.md §7) once the simulation is done, when
+    /// today's process is staffed; they arrive in `summary.staffing_suggestions`.
+    #[serde(default)]
+    pub suggestions: bool,
 }
 
 impl SimRequest {
@@ -26,6 +30,15 @@ impl SimRequest {
         SimRequest {
             id,
             scenario: scenario.to_json(),
+            suggestions: false,
+        }
+    }
+
+    /// The request to simulate `scenario` and then find its staffing suggestions.
+    pub fn with_suggestions(id: u32, scenario: &Scenario) -> SimRequest {
+        SimRequest {
+            suggestions: scenario.process_now.capacity.is_some(),
+            ..SimRequest::new(id, scenario)
         }
     }
 }
@@ -47,12 +60,21 @@ pub struct SimUpdate {
     pub elapsed_ms: f64,
     /// Why the scenario could not be simulated, if it could not.
     pub error: Option<String>,
+    /// The staffing suggestions' progress, (blocks valued, blocks in all), once the simulation
+    /// is done and while they are looked for; `None` when not asked for.
+    #[serde(default)]
+    pub suggestions: Option<(u32, u32)>,
 }
 
 impl SimUpdate {
     /// Whether every run is done.
     pub fn finished(&self) -> bool {
         self.done >= self.total
+    }
+
+    /// Whether the staffing suggestions are being looked for (asked for and not all valued).
+    pub fn suggesting(&self) -> bool {
+        self.suggestions.is_some_and(|(done, total)| done < total)
     }
 }
 

@@ -67,8 +67,10 @@ pub fn app(props: &AppProps) -> Html {
     };
     super::scenarios::use_autosave(&state, &library);
     // Only the planner and compare show simulation figures: the widget and the projector mode
-    // start no worker (and load no second copy of the wasm).
-    let simulates = matches!(state.view, View::Plan | View::Compare);
+    // start no worker (and load no second copy of the wasm), except that the projector mode of a
+    // staffed scenario has its staffing lever, whose best block the worker finds.
+    let simulates = matches!(state.view, View::Plan | View::Compare)
+        || (state.view == View::Present && state.valid.process_now.capacity.is_some());
     let worker = use_memo(simulates, |simulates| {
         if *simulates {
             SimulationBridge::spawn()
@@ -98,7 +100,9 @@ pub fn app(props: &AppProps) -> Html {
             return html! {
                 <main id="main" class="present-main">
                     <super::scenarios::Notices {lang} library={library.clone()} />
-                    <Present state={snapshot} {dispatch} />
+                    <ContextProvider<Option<SimulationBridge>> context={(*worker).clone()}>
+                        <Present state={snapshot} {dispatch} />
+                    </ContextProvider<Option<SimulationBridge>>>
                 </main>
             };
         }

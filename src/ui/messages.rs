@@ -24,6 +24,8 @@ fn input_error(lang: Lang, e: InputError) -> &'static str {
             Lang::Nl => "Vul een heel getal in.",
             Lang::En => "Enter a whole number.",
         },
+        // The shift editor words this one itself (`inputs::staffing`).
+        InputError::NotATime => "HH:MM",
         InputError::UnknownField => match lang {
             Lang::Nl => "Deze waarde past niet in dit veld.",
             Lang::En => "This value does not fit this field.",
@@ -96,6 +98,7 @@ pub fn rule(lang: Lang, e: &FieldError) -> String {
         Problem::NewerVersion { found, known } => format!(
             "Dit scenario heeft versie {found}; deze leadplan kent tot versie {known}. Werk leadplan bij."
         ),
+        // Staffing (MODEL.md §7): in Dutch at the shift editor (`inputs::staffing`).
         // Problems of whole documents (syntax, types) are shown in English detail: they come
         // from files and links, not from the form.
         other => format!("Ongeldig: {other}."),

@@ -18,9 +18,12 @@ mod panic;
 mod planner;
 pub mod planner_text;
 pub mod present;
+pub mod present_staffing;
 mod results;
 pub mod scenarios;
 mod simulation;
+pub mod staffing_charts;
+pub mod staffing_text;
 pub mod widget;
 
 pub use app::{App, AppProps};

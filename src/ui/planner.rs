@@ -19,7 +19,7 @@ use super::results::cost_per_sale::CostPerSale;
 use super::results::figures::{figures, progress};
 use super::results::plan_table::PlanTable;
 use super::results::warnings::Warnings;
-use super::simulation::use_simulation;
+use super::simulation::use_simulation_with;
 
 /// Properties of [`Planner`].
 #[derive(Properties, PartialEq, Clone)]
@@ -38,7 +38,7 @@ pub fn planner(props: &PlannerProps) -> Html {
     let results = use_memo(Rc::clone(&state.valid), |s| {
         expected(s).map(|(e, warnings)| (Rc::new(e), warnings))
     });
-    let sim = use_simulation(Rc::clone(&state.valid));
+    let sim = use_simulation_with(Rc::clone(&state.valid), true);
     let (onedit, onblur) = use_field_callbacks(&props.dispatch);
     let doc = use_scenario_json(state);
     let form = Form {
@@ -73,6 +73,9 @@ pub fn planner(props: &PlannerProps) -> Html {
                         <>
                             { figures(lang, e, &state.valid, sim.current().map(|u| &**u)) }
                             { progress(lang, &sim) }
+                            { super::results::staffing::staffing(lang, e) }
+                            { super::results::suggestions::suggestions(lang, &state.valid, &sim, &props.dispatch) }
+                            <super::staffing_charts::StaffingCharts {lang} scenario={Rc::clone(&state.valid)} />
                             <Warnings {lang} warnings={warnings.clone()} />
                             // Charts before the plan tables: moving a lever should show its effect
                             // without scrolling.

@@ -16,6 +16,7 @@ use crate::i18n::parse::{format_minutes, log_slider};
 use crate::i18n::{Lang, Text, format};
 use crate::model::expected::expected;
 use crate::model::scenario::{MAX_ATTEMPTS, Process, Scenario};
+use crate::model::staffing::CapacityOutcome;
 use crate::state::{Action, AppState};
 
 use super::chart_views::WaterfallChart;
@@ -161,7 +162,19 @@ impl Side {
     }
 }
 
-fn process_summary(lang: Lang, p: &Process) -> String {
+fn process_summary(lang: Lang, p: &Process, staffed: Option<&CapacityOutcome>) -> String {
+    // A staffed process: its share answered within 5 minutes rather than a typed median.
+    let speed = match staffed {
+        Some(o) => format!(
+            "{} {}",
+            format::percent(lang, o.within_5_minutes, 0),
+            match lang {
+                Lang::Nl => "binnen 5 min",
+                Lang::En => "within 5 min",
+            }
+        ),
+        None => format_minutes(lang, p.median_response_minutes),
+    };
     format!(
         "{} {} · {} · {} {}",
         format::percent(lang, p.follow_up_rate, 0),
@@ -169,7 +182,7 @@ fn process_summary(lang: Lang, p: &Process) -> String {
             Lang::Nl => "opgevolgd",
             Lang::En => "followed up",
         },
-        format_minutes(lang, p.median_response_minutes),
+        speed,
         p.attempts,
         PresentText::AttemptsValue.get(lang),
     )
@@ -182,6 +195,8 @@ pub fn present(props: &PresentProps) -> Html {
     let lang = state.lang;
     // The scenario the mode was opened with, for "back to start".
     let start = use_state(|| Rc::clone(&state.valid));
+    // Counts the returns to the start (the staffing lever then forgets its block).
+    let generation = use_state_eq(|| 0u32);
     let side = use_state_eq(|| Side::Now);
     let fullscreen = use_state_eq(is_fullscreen);
     let results = use_memo(Rc::clone(&state.valid), |s| {
@@ -189,8 +204,12 @@ pub fn present(props: &PresentProps) -> Html {
     });
 
     let back: Callback<()> = {
-        let (dispatch, start) = (props.dispatch.clone(), start.clone());
-        Callback::from(move |_| dispatch.emit(Action::Load(Box::new(Scenario::clone(&start)))))
+        let (dispatch, start, generation) =
+            (props.dispatch.clone(), start.clone(), generation.clone());
+        Callback::from(move |_| {
+            generation.set(*generation + 1);
+            dispatch.emit(Action::Load(Box::new(Scenario::clone(&start))));
+        })
     };
     // The page-wide keys and full-screen changes; the dark page background while shown.
     {
@@ -302,12 +321,12 @@ pub fn present(props: &PresentProps) -> Html {
                             <section class="present-side now">
                                 <h2>{ Text::ProcessNow.get(lang) }</h2>
                                 <p class="present-sales"><Figure key_path="expected.sales_now" value={e.sales_now} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang) }</span></p>
-                                <p class="present-process">{ process_summary(lang, &s.process_now) }</p>
+                                <p class="present-process">{ process_summary(lang, &s.process_now, e.capacity_now.as_ref()) }</p>
                             </section>
                             <section class="present-side target">
                                 <h2>{ Text::ProcessTarget.get(lang) }</h2>
                                 <p class="present-sales"><Figure key_path="expected.sales_target" value={e.sales_target} {lang} money=false />{ " " }<span class="present-unit">{ Text::SalesPerYear.get(lang) }</span></p>
-                                <p class="present-process">{ process_summary(lang, &s.process_target) }</p>
+                                <p class="present-process">{ process_summary(lang, &s.process_target, e.capacity_target.as_ref()) }</p>
                             </section>
                         </div>
                     </>
@@ -326,8 +345,12 @@ pub fn present(props: &PresentProps) -> Html {
                 </div>
                 { slider("follow_up_rate", Text::FollowUpRate.get(lang), 0.0, 100.0,
                     (process.follow_up_rate * 100.0).round(), format::percent(lang, process.follow_up_rate, 0), |p| p / 100.0) }
-                { slider("median_response_minutes", Text::MedianResponse.get(lang), 0.0, log_slider::STEPS,
-                    log_slider::position_of(process.median_response_minutes), format_minutes(lang, process.median_response_minutes), log_slider::minutes_at) }
+                // A staffed process has no typed median to move: its lever is the best extra block.
+                if process.capacity.is_none() {
+                    { slider("median_response_minutes", Text::MedianResponse.get(lang), 0.0, log_slider::STEPS,
+                        log_slider::position_of(process.median_response_minutes), format_minutes(lang, process.median_response_minutes), log_slider::minutes_at) }
+                }
+                <super::present_staffing::StaffingLever {lang} scenario={Rc::clone(&state.valid)} dispatch={props.dispatch.clone()} generation={*generation} />
                 { slider("attempts", Text::Attempts.get(lang), 1.0, f64::from(MAX_ATTEMPTS),
                     f64::from(process.attempts), format!("{} {}", process.attempts, PresentText::AttemptsValue.get(lang)), |p| p) }
             </section>

@@ -115,6 +115,13 @@ impl SimulationBridge {
 /// ```
 #[hook]
 pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
+    use_simulation_with(scenario, false)
+}
+
+/// [`use_simulation`], and with `suggestions` the staffing suggestions after it (MODEL.md §7)
+/// when today's process is staffed: the planner asks for them, compare does not.
+#[hook]
+pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> SimulationView {
     let latest = use_state_eq(|| None::<Rc<SimUpdate>>);
     let asked = use_mut_ref(|| 0u32);
     let asked_now = use_state_eq(|| 0u32);
@@ -136,7 +143,10 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
                         },
                         update = bridge.next() => match update {
                             Some(update) if update.id == *asked.borrow() => {
-                                if update.finished() {
+                                // Once per simulation, not again with each suggestions update.
+                                if update.finished()
+                                    && update.suggestions.is_none_or(|(done, _)| done == 0)
+                                {
                                     record_measure(update.elapsed_ms);
                                 }
                                 latest.set(Some(Rc::new(update)));
@@ -160,7 +170,12 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
             // compete for the CPU with the render and chart drawing this change started, and
             // while someone types, only the last value is simulated.
             let pending = (*requests).as_ref().and_then(|tx| {
-                let (tx, request) = (tx.clone(), SimRequest::new(id, scenario));
+                let request = if suggestions {
+                    SimRequest::with_suggestions(id, scenario)
+                } else {
+                    SimRequest::new(id, scenario)
+                };
+                let tx = tx.clone();
                 super::idle::when_idle(100, move || {
                     let _ = tx.unbounded_send(request);
                 })

@@ -11,7 +11,7 @@ use crate::codec::fragment::Fragment;
 use crate::codec::link::{self, LinkError};
 use crate::model::presets::default_scenario;
 use crate::state::widget::single_source;
-use crate::state::{Action, AppState, View};
+use crate::state::{Action, AppState, View, WidgetState};
 
 use super::embed::{Embed, EmbedText};
 use super::scenarios::link_error_text;
@@ -68,19 +68,19 @@ pub fn widget(props: &WidgetProps) -> Html {
         let opened = Rc::clone(&opened);
         use_reducer(move || {
             let scenario = single_source(opened.0.clone(), EmbedText::AllLeads.get(lang));
-            AppState::new(lang, View::Embed, scenario)
+            WidgetState(AppState::new(lang, View::Embed, scenario))
         })
     };
-    super::app::use_html_lang(state.lang);
+    super::app::use_html_lang(state.0.lang);
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
-    let snapshot: Rc<AppState> = Rc::new((*state).clone());
+    let snapshot: Rc<AppState> = Rc::new(state.0.clone());
     html! {
         <main id="main" class="embed-main">
             if let Some(e) = &opened.1 {
-                <div class="notices"><div class="notice error" role="alert"><div class="notice-body">{ link_error_text(state.lang, e) }</div></div></div>
+                <div class="notices"><div class="notice error" role="alert"><div class="notice-body">{ link_error_text(state.0.lang, e) }</div></div></div>
             }
             <Embed state={snapshot} {dispatch} />
         </main>

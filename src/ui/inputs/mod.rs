@@ -6,3 +6,4 @@ pub mod economics;
 pub mod process;
 pub mod seasonality;
 pub mod sources;
+pub mod staffing;

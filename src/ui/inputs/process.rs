@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::i18n::parse::{format_minutes, log_slider};
 use crate::i18n::{Lang, Text, format};
 use crate::model::scenario::Process;
+use crate::state::staffing::Which;
 use crate::ui::form::{Form, Slider};
 use crate::ui::planner_text::PlannerText;
 
@@ -22,8 +23,9 @@ fn attempts_text(lang: Lang, attempts: u32) -> String {
     format!("{attempts} {}", unit.get(lang))
 }
 
-/// One process column: `key` is `process_now` or `process_target`.
-fn column(form: &Form<'_>, key: &str, title: Text, process: &Process) -> Html {
+/// One process column.
+fn column(form: &Form<'_>, which: Which, title: Text, process: &Process) -> Html {
+    let key = which.key();
     let lang = form.state.lang;
     let path = |f: &str| format!("{key}.{f}");
     let rate = process.follow_up_rate;
@@ -76,11 +78,16 @@ fn column(form: &Form<'_>, key: &str, title: Text, process: &Process) -> Html {
                 { follow_up }
                 { form.field(&path("follow_up_rate"), Text::FollowUpRate.get(lang), Some("%"), None, true) }
             </div>
-            <div class="slider-pair">
-                { median }
-                { form.field(&path("median_response_minutes"), Text::MedianResponse.get(lang), None, Some(Text::WhyResponse.get(lang)), true) }
-            </div>
-            { form.field(&path("response_spread"), Text::ResponseSpread.get(lang), Some("×"), None, false) }
+            { super::staffing::choice(form, which) }
+            if let Some(capacity) = &process.capacity {
+                { super::staffing::editor(form, which, capacity) }
+            } else {
+                <div class="slider-pair">
+                    { median }
+                    { form.field(&path("median_response_minutes"), Text::MedianResponse.get(lang), None, Some(Text::WhyResponse.get(lang)), true) }
+                </div>
+                { form.field(&path("response_spread"), Text::ResponseSpread.get(lang), Some("×"), None, false) }
+            }
             <div class="slider-pair">
                 { attempts }
                 { form.field(&path("attempts"), Text::Attempts.get(lang), None, None, true) }
@@ -97,9 +104,12 @@ pub fn process(form: &Form<'_>) -> Html {
         <fieldset class="group">
             <legend>{ Text::FollowUp.get(lang) }</legend>
             <div class="process">
-                { column(form, "process_now", Text::ProcessNow, &scenario.process_now) }
-                { column(form, "process_target", Text::ProcessTarget, &scenario.process_target) }
+                { column(form, Which::Now, Text::ProcessNow, &scenario.process_now) }
+                { column(form, Which::Target, Text::ProcessTarget, &scenario.process_target) }
             </div>
+            if scenario.process_now.capacity.is_some() || scenario.process_target.capacity.is_some() {
+                { super::staffing::hint(lang) }
+            }
             <p class="hint">{ Text::WhyFollowUp.get(lang) }</p>
             <p class="hint">{ Text::WhyAttempts.get(lang) }</p>
         </fieldset>

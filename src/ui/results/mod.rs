@@ -4,4 +4,6 @@ pub mod buy_plan;
 pub mod cost_per_sale;
 pub mod figures;
 pub mod plan_table;
+pub mod staffing;
+pub mod suggestions;
 pub mod warnings;
