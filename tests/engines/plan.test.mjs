@@ -259,7 +259,7 @@ test('the buy settings fit a 360 px phone without sideways scrolling', async () 
     // The innermost elements that stick out on the right, named for the failure message.
     const out = [...w.document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1);
     const wide = out.filter((e) => !out.some((o) => o !== e && e.contains(o)))
-      .map((e) => `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ''}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`);
+      .map((e) => `${e.tagName.toLowerCase()}${e.name ? `[name=${e.name}]` : ''}.${e.className} in ${e.parentElement?.tagName.toLowerCase()}.${e.parentElement?.className} "${e.textContent.trim().slice(0, 60)}" (${Math.round(e.getBoundingClientRect().right)} px)`);
     return { width: w.innerWidth, scroll: doc.scrollWidth - doc.clientWidth, wide };
   });
   assert.deepEqual(over, { width: 360, scroll: 0, wide: [] });
