@@ -8,6 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+// Lighthouse's own desktop settings (desktop throttling, screen and user agent): a desktop run
+// with the mobile throttling would score a phone's load against desktop thresholds.
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { ROOT, metric } from '../e2e/harness.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 
@@ -26,17 +29,16 @@ async function audit(url, formFactor) {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const desktop = formFactor === 'desktop';
     const result = await lighthouse(url, {
       port: chrome.port,
       logLevel: 'error',
       onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
-      formFactor,
-      screenEmulation: desktop
-        ? { mobile: false, width: 1350, height: 940, deviceScaleFactor: 1, disabled: false }
-        : undefined,
       throttlingMethod: 'simulate',
-    });
+    }, formFactor === 'desktop' ? desktopConfig : undefined);
+    const settings = result.lhr.configSettings;
+    assert.equal(settings.formFactor, formFactor, 'Lighthouse ran with the wrong form factor');
+    assert.equal(settings.throttling.cpuSlowdownMultiplier, formFactor === 'desktop' ? 1 : 4,
+      `Lighthouse ${formFactor} ran with another CPU throttling than its own default`);
     return result.lhr;
   } finally {
     await chrome.kill();
