@@ -99,6 +99,12 @@ const ZIG_R: f64 = 7.697_117_470_131_05;
 /// Area of each layer.
 const ZIG_V: f64 = 0.003_949_659_822_581_572;
 
+/// The ziggurat's tables, built once (they are the same for every stream and every run).
+fn exponential() -> &'static Exponential {
+    static TABLES: std::sync::OnceLock<Exponential> = std::sync::OnceLock::new();
+    TABLES.get_or_init(Exponential::new)
+}
+
 impl Exponential {
     fn new() -> Exponential {
         let mut x = [0.0; 257];
@@ -137,7 +143,7 @@ impl Exponential {
 /// unit exponential gaps spent against the expected leads of each hour in turn.
 struct Arrivals {
     stream: Stream,
-    exponential: Exponential,
+    exponential: &'static Exponential,
     /// Expected leads in each hour of the week, Λ · a_h.
     per_hour: [f64; 168],
     per_week: f64,
@@ -156,7 +162,7 @@ impl Arrivals {
         }
         Arrivals {
             stream: Stream::new(seed),
-            exponential: Exponential::new(),
+            exponential: exponential(),
             per_week: per_hour.iter().sum(),
             per_hour,
             hour: 0,
@@ -557,7 +563,7 @@ fn run(q: &QueueSetup, lambda: f64, minutes_per_lead: f64) -> ResponseTimes {
     let counted_from = f64::from(WEEK_MINUTES);
     let arrivals = Arrivals::new(q.arrivals_seed, q.profile, lambda, weeks + 1);
     let mut service = Stream::new(q.service_seed);
-    let exponential = Exponential::new();
+    let exponential = exponential();
     let mut queue = Queue::new(q.staff, q.reaction_minutes);
     let mut d = ResponseTimes::new(q.reaction_minutes);
     for arrival in arrivals {
