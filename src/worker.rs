@@ -47,6 +47,7 @@ fn update(id: u32, sim: &Simulator, elapsed_ms: f64) -> SimUpdate {
         elapsed_ms,
         error: None,
         suggestions: None,
+        suggestions_ms: None,
     }
 }
 
@@ -87,11 +88,14 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
             suggestions,
         } = request;
         let parsed = Scenario::from_json(&scenario);
-        // The staffing suggestions (MODEL.md §7) follow the simulation, when asked for.
+        // The staffing suggestions (MODEL.md §7) follow the simulation, when asked for. Setting
+        // the search up runs today's queue: its time counts as the search's.
+        let t0 = now_ms();
         let mut search = match (&parsed, suggestions) {
             (Ok(s), true) => SuggestionSearch::new(s),
             _ => None,
         };
+        let setup_ms = now_ms() - t0;
         let mut sim = match parsed.and_then(|s| Simulator::new(&s)) {
             Ok(sim) => sim,
             Err(errors) => {
@@ -109,6 +113,7 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
                     elapsed_ms: 0.0,
                     error: Some(message),
                     suggestions: None,
+                    suggestions_ms: None,
                 };
                 if scope.send(failed).await.is_err() {
                     return;
@@ -152,7 +157,7 @@ pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
         if next.is_none()
             && let Some(search) = search.as_mut()
         {
-            match suggest(&mut scope, id, &sim, elapsed, search).await {
+            match suggest(&mut scope, id, &sim, elapsed, search, setup_ms).await {
                 Suggested::Done => {}
                 Suggested::Newer(request) => next = Some(request),
                 Suggested::Closed => return,
@@ -175,7 +180,8 @@ enum Suggested {
 }
 
 /// Values the staffing blocks a few at a time after the simulation of request `id`, sending
-/// progress at most every [`UPDATE_MS`] and the best five at the end; a newer request between
+/// progress at most every [`UPDATE_MS`] and the best five at the end, with the search's timing
+/// (`setup_ms`, the time [`SuggestionSearch::new`] took, counted in); a newer request between
 /// steps cancels it.
 async fn suggest(
     scope: &mut ReactorScope<SimRequest, SimUpdate>,
@@ -183,17 +189,32 @@ async fn suggest(
     sim: &Simulator,
     elapsed: f64,
     search: &mut SuggestionSearch,
+    setup_ms: f64,
 ) -> Suggested {
+    let started = now_ms() - setup_ms;
+    let mut busy = setup_ms;
     let mut last_update = now_ms();
+    // The simulation is finished: its part of every message is the same, made once (a summary
+    // of 10,000 runs is not free, and a progress message goes out every UPDATE_MS).
+    let finished_sim = update(id, sim, elapsed);
     loop {
-        // A block's queue takes a few milliseconds: three keep a step near BATCH_MS.
-        search.step(3);
+        // Blocks until about BATCH_MS of work (a block's queue takes a few milliseconds), then
+        // a turn of the event loop for newer input: few turns, each a timer's delay at least.
+        let t0 = now_ms();
+        loop {
+            search.step(1);
+            if search.is_done() || now_ms() - t0 >= BATCH_MS {
+                break;
+            }
+        }
+        busy += now_ms() - t0;
         let finished = search.is_done();
         if finished || now_ms() - last_update >= UPDATE_MS {
-            let mut u = update(id, sim, elapsed);
+            let mut u = finished_sim.clone();
             u.suggestions = Some((search.done() as u32, search.total() as u32));
             if finished && let Some(summary) = u.summary.as_mut() {
                 summary.staffing_suggestions = Some(search.best());
+                u.suggestions_ms = Some((busy, now_ms() - started));
             }
             if scope.send(u).await.is_err() {
                 return Suggested::Closed;

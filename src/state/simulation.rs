@@ -64,6 +64,11 @@ pub struct SimUpdate {
     /// is done and while they are looked for; `None` when not asked for.
     #[serde(default)]
     pub suggestions: Option<(u32, u32)>,
+    /// The staffing suggestions' timing once every block is valued: (worker time spent on the
+    /// search, time from its start to its end in the worker, both in milliseconds; the second
+    /// also holds the turns the worker gives its event loop between steps). `None` before.
+    #[serde(default)]
+    pub suggestions_ms: Option<(f64, f64)>,
 }
 
 impl SimUpdate {

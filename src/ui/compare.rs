@@ -4,6 +4,12 @@
 //! cue). All are simulated with the first scenario's seed and number of runs, so differences
 //! come from the inputs, not from the random stream.
 //!
+//! A scenario with staffing (MODEL.md §7) also shows, per staffed process, the share answered
+//! within 5 minutes, the median response time and the staffing cost per year, and, when both
+//! processes are staffed, the extra staffing cost and what the target staffing earns net (the
+//! ROI). Typed-response scenarios have no such rows; a difference is shown only where the first
+//! scenario has the figure too.
+//!
 //! It offers the scenario on screen, the workshop presets and the saved scenarios. A newcomer
 //! with fewer than two saved scenarios sees the scenario on screen next to the best-practice
 //! preset at once: never an empty page. With two or more saved, the first two saved open.
@@ -12,6 +18,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::i18n::parse::format_minutes;
 use crate::i18n::{Lang, Text, format, texts};
 use crate::model::expected::{Expected, expected};
 use crate::model::presets::WorkshopPreset;
@@ -43,6 +50,14 @@ texts! {
         SalesP50 => "Verkopen nu (mediaan simulatie)", "Sales today (simulation median)";
         LeadsNeeded => "Leads nodig voor het doel (nu)", "Leads needed for the target (today)";
         Budget => "Budget nodig (nu)", "Budget needed (today)";
+        Within5Now => "Binnen 5 minuten beantwoord (nu)", "Answered within 5 minutes (today)";
+        MedianNow => "Mediane reactietijd (nu)", "Median response time (today)";
+        StaffingCostNow => "Personeelskosten per jaar (nu)", "Staffing cost per year (today)";
+        Within5Target => "Binnen 5 minuten beantwoord (doel)", "Answered within 5 minutes (target)";
+        MedianTarget => "Mediane reactietijd (doel)", "Median response time (target)";
+        StaffingCostTarget => "Personeelskosten per jaar (doel)", "Staffing cost per year (target)";
+        RoiExtraCost => "Extra personeelskosten per jaar (doel t.o.v. nu)", "Extra staffing cost per year (target vs today)";
+        RoiNet => "Wat de doelbezetting netto per jaar oplevert", "What the target staffing earns net per year";
     }
 }
 
@@ -255,6 +270,7 @@ enum Kind {
     Money,
     Count,
     Percent,
+    Minutes,
 }
 
 fn figures(lang: Lang) -> Vec<Figure> {
@@ -332,6 +348,67 @@ fn figures(lang: Lang) -> Vec<Figure> {
             false,
             Kind::Money,
         ),
+        // Staffing (MODEL.md §7): only where the process has a capacity.
+        f(
+            "expected.capacity_now.within_5_minutes",
+            CompareText::Within5Now.get(lang),
+            |e| e.capacity_now.as_ref().map(|c| c.within_5_minutes),
+            true,
+            Kind::Percent,
+        ),
+        f(
+            "expected.capacity_now.median_response_minutes",
+            CompareText::MedianNow.get(lang),
+            |e| e.capacity_now.as_ref().map(|c| c.median_response_minutes),
+            false,
+            Kind::Minutes,
+        ),
+        f(
+            "expected.capacity_now.staffing_cost_per_year",
+            CompareText::StaffingCostNow.get(lang),
+            |e| e.capacity_now.as_ref().map(|c| c.staffing_cost_per_year),
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.capacity_target.within_5_minutes",
+            CompareText::Within5Target.get(lang),
+            |e| e.capacity_target.as_ref().map(|c| c.within_5_minutes),
+            true,
+            Kind::Percent,
+        ),
+        f(
+            "expected.capacity_target.median_response_minutes",
+            CompareText::MedianTarget.get(lang),
+            |e| {
+                e.capacity_target
+                    .as_ref()
+                    .map(|c| c.median_response_minutes)
+            },
+            false,
+            Kind::Minutes,
+        ),
+        f(
+            "expected.capacity_target.staffing_cost_per_year",
+            CompareText::StaffingCostTarget.get(lang),
+            |e| e.capacity_target.as_ref().map(|c| c.staffing_cost_per_year),
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.staffing_roi.extra_cost_per_year",
+            CompareText::RoiExtraCost.get(lang),
+            |e| e.staffing_roi.as_ref().map(|r| r.extra_cost_per_year),
+            false,
+            Kind::Money,
+        ),
+        f(
+            "expected.staffing_roi.net_per_year",
+            CompareText::RoiNet.get(lang),
+            |e| e.staffing_roi.as_ref().map(|r| r.net_per_year),
+            true,
+            Kind::Money,
+        ),
     ]
 }
 
@@ -340,6 +417,7 @@ fn show(lang: Lang, kind: Kind, v: f64) -> String {
         Kind::Money => format::money(lang, v),
         Kind::Count => format::number(lang, v, 0),
         Kind::Percent => format::percent(lang, v, 1),
+        Kind::Minutes => format_minutes(lang, v),
     }
 }
 

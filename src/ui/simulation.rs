@@ -59,6 +59,11 @@ impl SimulationView {
 /// Records the worker time of a finished simulation as `performance.measure("leadplan:simulate")`
 /// on the page, so it can be read with `performance.getEntriesByName`.
 fn record_measure(worker_ms: f64) {
+    record_measure_named("leadplan:simulate", worker_ms);
+}
+
+/// Records `worker_ms` as `performance.measure(name)`, ending now.
+fn record_measure_named(name: &str, worker_ms: f64) {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
@@ -74,7 +79,7 @@ fn record_measure(worker_ms: f64) {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(measure) = measure {
-        let _ = measure.call2(&performance, &"leadplan:simulate".into(), &options);
+        let _ = measure.call2(&performance, &name.into(), &options);
     }
 }
 
@@ -148,6 +153,12 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
                                     && update.suggestions.is_none_or(|(done, _)| done == 0)
                                 {
                                     record_measure(update.elapsed_ms);
+                                }
+                                // The staffing suggestions' search, once all are valued: the
+                                // worker's time on it, and from its start to its end there.
+                                if let Some((busy, wall)) = update.suggestions_ms {
+                                    record_measure_named("leadplan:suggestions", busy);
+                                    record_measure_named("leadplan:suggestions-wall", wall);
                                 }
                                 latest.set(Some(Rc::new(update)));
                             }

@@ -5,12 +5,22 @@
 // display: scripts/test runs that engine under xvfb-run). A missing browser or driver throws,
 // so the engine's tests fail; they never skip.
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { WebDriver } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Appends a figure for the summary of scripts/test (target/e2e-metrics.txt), tagged with `engine`. */
+export function metric(engine, line) {
+  const file = join(ROOT, 'target', 'e2e-metrics.txt');
+  mkdirSync(dirname(file), { recursive: true });
+  appendFileSync(file, `[${engine}] ${line}\n`);
+}
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 function which(name) {
@@ -120,7 +130,8 @@ export async function until(what, check, ms = 20_000) {
 }
 
 /**
- * Starts the engine's WebDriver server and a session. Returns { engine, driver, close }.
+ * Starts the engine's WebDriver server and a session. Returns { engine, driver, close, metric },
+ * where `metric(line)` records a figure for this engine (see [`metric`]).
  * The engine is `LEADPLAN_ENGINE` unless given.
  */
 export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chromium') {
@@ -144,6 +155,7 @@ export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chrom
     return {
       engine,
       driver,
+      metric: (line) => metric(engine, line),
       async close() {
         await driver.quit().catch(() => {});
         server.kill();

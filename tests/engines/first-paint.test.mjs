@@ -13,7 +13,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -55,13 +55,6 @@ after(async () => {
   }
   if (site) await rm(site, { recursive: true, force: true });
 });
-
-/** A figure for the summary of scripts/test, per engine. */
-function metric(line) {
-  const file = join(ROOT, 'target', 'e2e-metrics.txt');
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, `[${engine.engine}] ${line}\n`);
-}
 
 function leadplan(args, input = '') {
   return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
@@ -196,7 +189,7 @@ async function checkDefault(path, keys, within) {
   if (engine.engine === 'chromium') {
     assert.notEqual(cls, null, 'Chromium reports layout shifts');
     assert.ok(cls <= 0.02, `${path}: layout shift ${cls} > 0.02`);
-    metric(`first paint: ${path} layout shift from load through the takeover: ${cls.toFixed(4)}`);
+    engine.metric(`first paint: ${path} layout shift from load through the takeover: ${cls.toFixed(4)}`);
   }
 }
 

@@ -82,7 +82,7 @@ test('opens on the default scenario: figures, a drawn chart, and the first simul
   await simulationDone(d);
   const first = await js(d, () => performance.getEntriesByName('leadplan:simulate').map((e) => e.duration)[0]);
   assert.ok(first > 0, 'the simulation time is measured');
-  metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
+  engine.metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
   await noProblems(d);
 });
 
@@ -395,11 +395,3 @@ test('after a first visit the app reloads and works with the server gone (where 
   }
 });
 
-function metric(line) {
-  // Figures for the summary of scripts/test, per engine.
-  const file = join(ROOT, 'target', 'e2e-metrics.txt');
-  return import('node:fs').then(({ mkdirSync, appendFileSync }) => {
-    mkdirSync(dirname(file), { recursive: true });
-    appendFileSync(file, `[${engine.engine}] ${line}\n`);
-  });
-}
