@@ -31,10 +31,17 @@ export function payload(dist) {
   return Object.entries(BUDGETS)
     .filter(([page]) => existsSync(join(dist, page)))
     .map(([page, budget]) => {
-      const files = assetsOf(readFileSync(join(dist, page), 'utf8')).map((name) => {
+      const html = readFileSync(join(dist, page), 'utf8');
+      const files = assetsOf(html).map((name) => {
         const bytes = readFileSync(join(dist, name));
         return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
       });
+      // Stylesheets written into the page itself count as the entry's CSS too.
+      const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+      if (inline) {
+        const bytes = Buffer.from(inline);
+        files.push({ name: `(inline <style> in ${page})`, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
+      }
       const sum = (k) => files.reduce((s, f) => s + f[k], 0);
       return { page, name: budget.name, budget: budget.gzip, limit: budget.limit, files, raw: sum('raw'), gzip: sum('gzip') };
     });

@@ -38,3 +38,11 @@ test('the widget has its own page and bundle, far smaller than the planner\'s', 
   assert.ok(widget.files.every((f) => !planner.files.some((p) => p.name === f.name && f.name.endsWith('.wasm'))), 'the widget loads no planner wasm');
   assert.ok(widget.gzip < 0.65 * planner.gzip, `widget ${widget.gzip} vs planner ${planner.gzip}`);
 });
+
+test('the widget\'s stylesheet is in its page, and counts in its payload', () => {
+  const widget = payload(DIST).find((e) => e.page === 'widget.html');
+  assert.ok(widget, 'dist/widget.html is built');
+  assert.ok(!widget.files.some((f) => f.name.endsWith('.css')), `the widget loads no stylesheet file: ${widget.files.map((f) => f.name)}`);
+  const inline = widget.files.find((f) => f.name.startsWith('(inline <style>'));
+  assert.ok(inline && inline.gzip > 500, 'the inline rules are counted');
+});
