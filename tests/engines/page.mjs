@@ -1,9 +1,88 @@
 // What the cross-engine tests do to a page, in WebDriver terms: open, wait for a state, type as a
 // user types, read figures and chart pixels. Every wait is for a state, with a bound.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { By, Key } from 'selenium-webdriver';
-import { until } from './driver.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { startEngine, until } from './driver.mjs';
 
 export { By, Key, until };
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * The set-up the engine test files share, registered as the file's `before` and `after` hooks:
+ * builds the `leadplan` command (release), serves dist/ on a free port, starts a session of the
+ * engine named by LEADPLAN_ENGINE at a 1280×900 viewport, and ends all of it after the file's
+ * tests. Call it once at the top level of a test file. The fields are set before the first test:
+ * `engine` (from `startEngine`: `engine.engine` is its name, `engine.metric(line)` records a
+ * figure), `driver`, `base` (the site's address, ending in `/`); and `leadplan(args, input)`
+ * runs the command, `run(scenario)` gives its results, `example()` its example scenario,
+ * `visit(fragment, path)` opens a fresh visit with empty storage.
+ */
+export function useApp() {
+  let server;
+  let bin;
+  const app = {
+    engine: null,
+    driver: null,
+    base: '',
+    leadplan(args, input = '') {
+      return execFileSync(bin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
+    },
+    run(scenario) {
+      return JSON.parse(app.leadplan(['run', '-'], JSON.stringify(scenario)));
+    },
+    example() {
+      return JSON.parse(app.leadplan(['example']));
+    },
+    /** A fresh visit with empty storage: every test starts from the same state. */
+    async visit(fragment = '', path = '') {
+      const d = app.driver;
+      await d.get(app.base + 'favicon.svg');
+      await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
+      await open(d, app.base + path + (fragment ? `#${fragment}` : ''));
+      return d;
+    },
+  };
+  before(async () => {
+    if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
+    const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
+    execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    bin = join(ROOT, 'target', 'release', 'leadplan');
+    server = await startServer(join(ROOT, 'dist'), 0);
+    app.base = `http://127.0.0.1:${server.address().port}/`;
+    app.engine = await startEngine();
+    app.driver = app.engine.driver;
+    await setViewport(app.driver, 1280, 900);
+  });
+  after(async () => {
+    await app.engine?.close();
+    server?.closeAllConnections?.();
+    await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
+  });
+  return app;
+}
+
+/** The value at a results key path such as `expected.sources[2].sales_now` (undefined if absent). */
+export function at(doc, key) {
+  let v = doc;
+  for (const part of key.match(/[^.[\]]+/g)) {
+    if (v === null || v === undefined) return undefined;
+    v = v[part];
+  }
+  return v;
+}
+
+/** Fails unless the page had no uncaught error since `open` and shows no panic banner. */
+export async function noProblems(driver) {
+  assert.deepEqual(await problems(driver), { errors: [], panic: false });
+}
 
 /** Runs `fn` (a function, serialised) in the page with `args`; returns its (awaited) value. */
 export async function js(driver, fn, ...args) {

@@ -4,71 +4,25 @@
 // switches; every chart draws; the widget sizes itself inside a page of another origin; the
 // presentation mode's keys; a share link's round trip; the JSON and CSV downloads; a reload with
 // no network. scripts/test runs this file once per engine.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
-import { startEngine } from './driver.mjs';
 import {
-  By, Key, chartState, click, js, kpi, open, pasteInto, problems, setViewport, simulationDone, typeInto,
-  until, waitFor, waitKpi,
+  By, Key, at, chartState, click, js, kpi, noProblems, open, pasteInto, simulationDone, typeInto,
+  until, useApp, waitFor, waitKpi,
 } from './page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHARTS = ['monthly', 'waterfall', 'response-curve', 'leads-needed', 'lost-revenue'];
 const DEFAULT_LEADS = 12 * 510;
 
-let engine;
-let server;
-let base;
-let leadplanBin;
-before(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
-  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
-  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
-  server = await startServer(join(ROOT, 'dist'), 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  engine = await startEngine();
-  await setViewport(engine.driver, 1280, 900);
-});
-after(async () => {
-  await engine?.close();
-  server?.closeAllConnections?.();
-  await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
-});
-
-function leadplan(args, input = '') {
-  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function at(doc, key) {
-  let v = doc;
-  for (const part of key.match(/[^.[\]]+/g)) {
-    if (v === null || v === undefined) return undefined;
-    v = v[part];
-  }
-  return v;
-}
-
-/** A fresh visit with empty storage: every test starts from the same state. */
-async function visit(fragment = '', path = '') {
-  const d = engine.driver;
-  await d.get(base + 'favicon.svg');
-  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
-  await open(d, base + path + (fragment ? `#${fragment}` : ''));
-  return d;
-}
-
-async function noProblems(d) {
-  assert.deepEqual(await problems(d), { errors: [], panic: false });
-}
+const app = useApp();
+const { leadplan, run, visit } = app;
 
 test('opens on the default scenario: figures, a drawn chart, and the first simulation', async () => {
   const d = await visit();
@@ -82,7 +36,7 @@ test('opens on the default scenario: figures, a drawn chart, and the first simul
   await simulationDone(d);
   const first = await js(d, () => performance.getEntriesByName('leadplan:simulate').map((e) => e.duration)[0]);
   assert.ok(first > 0, 'the simulation time is measured');
-  engine.metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
+  app.engine.metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
   await noProblems(d);
 });
 
@@ -294,10 +248,10 @@ test('compare, for a newcomer with nothing saved: the scenario on screen next to
 test('the widget sizes itself inside an article of another origin', async () => {
   const demo = await readFile(join(ROOT, 'dist', 'embed-demo.html'), 'utf8');
   const dir = await mkdtemp(join(tmpdir(), 'leadplan-article-'));
-  await writeFile(join(dir, 'embed-demo.html'), demo.replace('<iframe src="./widget.html#', `<iframe src="${base}widget.html#`));
+  await writeFile(join(dir, 'embed-demo.html'), demo.replace('<iframe src="./widget.html#', `<iframe src="${app.base}widget.html#`));
   const article = await startServer(dir, 0);
   try {
-    const d = engine.driver;
+    const d = app.driver;
     await d.get('about:blank');
     await d.get(`http://127.0.0.1:${article.address().port}/embed-demo.html`);
     // The article's column decides the widget's width: 360 px (a phone) and 720 px. Set on the
@@ -330,7 +284,7 @@ test('the widget sizes itself inside an article of another origin', async () => 
       assert.ok(outer > 250, `iframe ${outer} px, widget ${inner} px (first fit ${height})`);
     }
   } finally {
-    await engine.driver.switchTo().defaultContent().catch(() => {});
+    await app.driver.switchTo().defaultContent().catch(() => {});
     article.closeAllConnections?.();
     await new Promise((ok) => article.close(ok));
     await rm(dir, { recursive: true, force: true });
@@ -342,9 +296,9 @@ test('an address made for the widget before it had its own page opens the widget
   scenario.revenue_per_sale = 30000;
   const link = deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString('base64url');
   const results = JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
-  const d = engine.driver;
+  const d = app.driver;
   await d.get('about:blank');
-  await d.get(`${base}#view=embed&lang=en&s=${link}`);
+  await d.get(`${app.base}#view=embed&lang=en&s=${link}`);
   await waitFor(d, 'the widget page', () => location.pathname.endsWith('/widget.html') &&
     document.querySelector('.embed [data-kpi="expected.lost_revenue"]') !== null, [], 30_000);
   assert.match(await d.getCurrentUrl(), /widget\.html#view=embed&lang=en&s=/);
@@ -365,7 +319,7 @@ test('an address made for the widget before it had its own page opens the widget
 test('after a first visit the app reloads and works with the server gone (where the engine allows service workers)', async () => {
   const own = await startServer(join(ROOT, 'dist'), 0);
   const url = `http://127.0.0.1:${own.address().port}/`;
-  const d = engine.driver;
+  const d = app.driver;
   try {
     await open(d, url);
     const sw = await js(d, () => 'serviceWorker' in navigator);

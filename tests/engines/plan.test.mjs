@@ -4,72 +4,15 @@
 // beyond the caps shows the shortfall; the budget field answers with the sales the command
 // gives; the cost-per-sale chart draws and its table sorts from the keyboard; bad input is marked
 // at its field; the buy settings fit a 360 px phone.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startServer } from '../../scripts/static-server.mjs';
-import { startEngine } from './driver.mjs';
-import { By, Key, chartState, js, kpi, open, problems, setViewport, typeInto, waitFor, waitKpi } from './page.mjs';
+import { By, Key, at, chartState, js, kpi, noProblems, typeInto, useApp, waitFor, waitKpi } from './page.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const app = useApp();
+const { leadplan, run, example } = app;
 
-let engine;
-let server;
-let base;
-let leadplanBin;
-before(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
-  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
-  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
-  server = await startServer(join(ROOT, 'dist'), 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  engine = await startEngine();
-  await setViewport(engine.driver, 1280, 900);
-});
-after(async () => {
-  await engine?.close();
-  server?.closeAllConnections?.();
-  await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
-});
-
-function leadplan(args, input = '') {
-  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
-}
-
-function example() {
-  return JSON.parse(leadplan(['example']));
-}
-
-function run(scenario) {
-  return JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
-}
-
-function at(doc, key) {
-  let v = doc;
-  for (const part of key.match(/[^.[\]]+/g)) {
-    if (v === null || v === undefined) return undefined;
-    v = v[part];
-  }
-  return v;
-}
-
-/** A fresh visit with empty storage. */
-async function visit(fragment = 'lang=en') {
-  const d = engine.driver;
-  await d.get(base + 'favicon.svg');
-  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
-  await open(d, base + (fragment ? `#${fragment}` : ''));
-  return d;
-}
-
-async function noProblems(d) {
-  assert.deepEqual(await problems(d), { errors: [], panic: false });
-}
+/** A fresh visit with empty storage, in English unless told. */
+const visit = (fragment = 'lang=en') => app.visit(fragment);
 
 /** Empties the input named `name` as a user would: select all, delete. */
 async function clearInput(d, name) {

@@ -5,43 +5,13 @@
 // results; a shift is added and removed with the keyboard alone; the suggestions appear and one
 // becomes a shift (and is undone); the language switch; a staffed share link's round trip and
 // the print report's staffing figures.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { startServer } from '../../scripts/static-server.mjs';
-import { startEngine } from './driver.mjs';
-import { By, Key, chartState, click, js, kpi, open, problems, setViewport, typeInto, until, waitFor, waitKpi } from './page.mjs';
+import { By, Key, at, chartState, click, js, kpi, noProblems, typeInto, until, useApp, waitFor, waitKpi } from './page.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-let engine;
-let server;
-let base;
-let leadplanBin;
-before(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
-  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
-  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
-  server = await startServer(join(ROOT, 'dist'), 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  engine = await startEngine();
-  await setViewport(engine.driver, 1280, 900);
-});
-after(async () => {
-  await engine?.close();
-  server?.closeAllConnections?.();
-  await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
-});
-
-function leadplan(args, input = '') {
-  return execFileSync(leadplanBin, args, { input, encoding: 'utf8', maxBuffer: 64 << 20 });
-}
+const app = useApp();
+const { leadplan, run } = app;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
@@ -57,31 +27,8 @@ function staffed(shifts) {
   return s;
 }
 
-function run(scenario) {
-  return JSON.parse(leadplan(['run', '-'], JSON.stringify(scenario)));
-}
-
-function at(doc, key) {
-  let v = doc;
-  for (const part of key.match(/[^.[\]]+/g)) {
-    if (v === null || v === undefined) return undefined;
-    v = v[part];
-  }
-  return v;
-}
-
-/** A fresh visit with empty storage. */
-async function visit(fragment = 'lang=en') {
-  const d = engine.driver;
-  await d.get(base + 'favicon.svg');
-  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
-  await open(d, base + (fragment ? `#${fragment}` : ''));
-  return d;
-}
-
-async function noProblems(d) {
-  assert.deepEqual(await problems(d), { errors: [], panic: false });
-}
+/** A fresh visit with empty storage, in English unless told. */
+const visit = (fragment = 'lang=en') => app.visit(fragment);
 
 /**
  * Waits until every figure under `prefix` on the page agrees with the command's results: the
@@ -286,7 +233,7 @@ test('the suggestions appear as the command ranks them, and one becomes a shift'
     const v = [last('leadplan:suggestions'), last('leadplan:suggestions-wall')];
     return v.every((x) => x > 0) && v;
   });
-  engine.metric(`staffing suggestions (105 blocks, office hours): ${busy.toFixed(0)} ms worker time, ${wall.toFixed(0)} ms from start to end in the worker`);
+  app.engine.metric(`staffing suggestions (105 blocks, office hours): ${busy.toFixed(0)} ms worker time, ${wall.toFixed(0)} ms from start to end in the worker`);
   // The best block, added as a shift, is the command's block and moves the figures its way.
   await click(d, '[data-suggestion="0"] .add-block');
   await until('the block as a shift', async () => (await shiftCount(d)) === 2);
@@ -303,6 +250,45 @@ test('the suggestions appear as the command ranks them, and one becomes a shift'
   assert.ok(Math.abs(more.expected.capacity_now.within_5_minutes - best.within_5_minutes) < 1e-9);
   await click(d, '[data-staffing="process_now"] .undo-staffing');
   await until('the block undone', async () => (await shiftCount(d)) === 1);
+  await noProblems(d);
+});
+
+test('newer input during the suggestions\' search cancels it: the suggestions shown are the new shifts\' ones', async () => {
+  const d = await visit();
+  await staffToday(d);
+  // The moment the search is under way (some blocks valued, the table not there yet), a second
+  // person is typed in, in the page itself: a WebDriver poll could miss a search this short.
+  const valued = await js(d, (name) => new Promise((ok, fail) => {
+    let obs;
+    let timer;
+    const check = () => {
+      const p = document.querySelector('[data-suggestions-progress] progress');
+      if (!(p && Number(p.value) >= 1 && Number(p.value) < Number(p.max))) return;
+      obs.disconnect();
+      clearTimeout(timer);
+      const input = document.querySelector(`input[name="${name}"]`);
+      input.focus();
+      input.value = '2';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '2' }));
+      ok(Number(p.value));
+    };
+    obs = new MutationObserver(check);
+    obs.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    timer = setTimeout(() => { obs.disconnect(); fail(new Error('no progress of the search seen within 50 s')); }, 50_000);
+    check();
+  }), 'process_now.capacity.shifts[0].people');
+  assert.ok(valued >= 1 && valued < 105, `edited after ${valued} blocks`);
+  // The rows that appear are the new scenario's.
+  const want = run(staffed([{ days: WEEKDAYS, from: '09:00', to: '17:30', people: 2 }])).simulation.staffing_suggestions;
+  const old = run(staffed([{ days: WEEKDAYS, from: '09:00', to: '17:30', people: 1 }])).simulation.staffing_suggestions;
+  const rows = (list) => list.map((x) => [x.day, x.from, x.to, x.within_5_minutes]);
+  assert.notDeepEqual(rows(want), rows(old), 'the two shifts have different suggestions');
+  await agrees(d, run(staffed([{ days: WEEKDAYS, from: '09:00', to: '17:30', people: 2 }])), 'expected.capacity_now.', 6);
+  const shown = await waitFor(d, 'the new suggestions', () => {
+    const r = [...document.querySelectorAll('[data-suggestions] tr[data-suggestion]')];
+    return r.length ? r.map((x) => [x.dataset.day, x.dataset.from, x.dataset.to]) : null;
+  }, [], 90_000);
+  assert.deepEqual(shown, want.map((x) => [x.day, x.from, x.to]));
   await noProblems(d);
 });
 
