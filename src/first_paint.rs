@@ -15,6 +15,9 @@
 // compiles in `ui`.
 // Only a few of their texts are needed here.
 #[allow(dead_code)]
+#[path = "ui/buy_text.rs"]
+mod buy_text;
+#[allow(dead_code)]
 #[path = "ui/embed_text.rs"]
 mod embed_text;
 #[allow(dead_code)]
@@ -35,6 +38,7 @@ use crate::model::presets::default_scenario;
 use crate::model::scenario::Scenario;
 use crate::state::fields::{self, FieldKind};
 use crate::state::widget::single_source;
+use buy_text::BuyText;
 use embed_text::EmbedText;
 use planner_text::PlannerText;
 use scenario_text::ScenarioText;
@@ -216,7 +220,7 @@ fn planner(lang: Lang) -> Result<String, String> {
             r#"<header class="app-header"><div class="brand"><h1>{title}</h1><p class="tagline">{tagline}</p></div>"#,
             r#"<div class="header-actions" inert><span class="fp-ctl"></span><div class="lang-switch">{nl}{en}</div></div></header>"#,
             r#"<main>{bar}"#,
-            r#"<div class="planner"><section class="inputs fp-inputs"><p class="loading">{loading}</p></section>"#,
+            r#"<div class="planner"><section class="inputs fp-inputs"><h2 class="visually-hidden">{inputs}</h2>{economics}<p class="loading">{loading}</p></section>"#,
             r#"<section class="results"><h2>{results}</h2><dl class="kpis">{cards}</dl>"#,
             r#"<div class="sim-progress"><label>{simulating} <progress max="1" value="0"></progress></label></div>"#,
             r#"</section></div></main><footer class="app-footer"><p>{privacy}</p></footer></div>"#,
@@ -227,6 +231,8 @@ fn planner(lang: Lang) -> Result<String, String> {
         bar = scenario_bar(lang, &scenario.name),
         nl = switch(Lang::Nl, "NL"),
         en = switch(Lang::En, "EN"),
+        inputs = esc(Text::Inputs.get(lang)),
+        economics = economics(lang, &scenario)?,
         loading = esc(loading(lang)),
         results = esc(Text::Results.get(lang)),
         cards = cards.concat(),
@@ -295,6 +301,63 @@ fn scenario_bar(lang: Lang, name: &str) -> String {
     )
 }
 
+/// The planner's first input group, economics, as `ui::inputs::economics` and `ui::field::Field`
+/// render it for the default scenario (inert): the top of the inputs column on every screen, so
+/// the page's largest text in view (a field's hint on a phone) is painted before the wasm.
+fn economics(lang: Lang, scenario: &Scenario) -> Result<String, String> {
+    let doc = serde_json::to_value(scenario).map_err(|err| err.to_string())?;
+    let field = |path: &str, label: &str, unit: Option<&str>, hint: Option<&str>| {
+        let unit = unit.map_or_else(String::new, |u| {
+            format!(r#"<span class="unit" aria-hidden="true">{}</span>"#, esc(u))
+        });
+        let hint = hint.map_or_else(String::new, |h| {
+            format!(r#"<p class="hint">{}</p>"#, esc(h))
+        });
+        format!(
+            r#"<div class="field"><label>{}</label><span class="input-wrap"><input type="text" readonly tabindex="-1" value="{}" data-fp-input="{path}">{unit}</span>{hint}</div>"#,
+            esc(label),
+            esc(&input_text(lang, &doc, path)),
+        )
+    };
+    Ok(format!(
+        r#"<fieldset class="group" inert><legend>{}</legend><div class="grid-2">{}</div></fieldset>"#,
+        esc(Text::Economics.get(lang)),
+        [
+            field(
+                "revenue_per_sale",
+                Text::RevenuePerSale.get(lang),
+                Some("€"),
+                None
+            ),
+            field(
+                "gross_profit_per_sale",
+                Text::GrossProfitPerSale.get(lang),
+                Some("€"),
+                None
+            ),
+            field(
+                "target_sales_per_year",
+                Text::TargetSalesPerYear.get(lang),
+                None,
+                Some(Text::TargetSalesHint.get(lang)),
+            ),
+            field(
+                "benchmark_conversion",
+                Text::BenchmarkConversion.get(lang),
+                Some("%"),
+                Some(Text::WhyBenchmark.get(lang)),
+            ),
+            field(
+                "budget_per_year",
+                BuyText::BudgetPerYear.get(lang),
+                Some("€"),
+                Some(BuyText::BudgetHint.get(lang)),
+            ),
+        ]
+        .concat()
+    ))
+}
+
 fn loading(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "leadplan laadt…",
@@ -302,7 +365,7 @@ fn loading(lang: Lang) -> &'static str {
     }
 }
 
-/// What the widget's input at `path` shows for `scenario` (as `ui::form::display_text` with no
+/// What the input at `path` shows for `scenario` (as `ui::form::display_text` with no
 /// drafts).
 fn input_text(lang: Lang, doc: &Value, path: &str) -> String {
     match doc.pointer(&fields::pointer(path)) {

@@ -1,35 +1,9 @@
 //! The built `leadplan` binary: exit codes, standard output and standard error.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "support/command.rs"]
+mod command;
 
-struct Outcome {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn leadplan(args: &[&str], stdin: &[u8]) -> Outcome {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_leadplan"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start leadplan: {e}"));
-    if let Some(mut input) = child.stdin.take() {
-        // The command may exit before reading everything; a broken pipe is fine here.
-        let _ = input.write_all(stdin);
-    }
-    let out = child
-        .wait_with_output()
-        .unwrap_or_else(|e| panic!("leadplan did not finish: {e}"));
-    Outcome {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+use command::leadplan;
 
 fn example() -> String {
     leadplan(&["example"], b"").stdout

@@ -55,3 +55,11 @@ test('the CRM importer is a bundle of its own: the planner page names none of it
     assert.ok(!plannerWasm.includes(marker), `the planner's wasm holds "${marker}"`);
   }
 });
+
+test('the widget\'s stylesheet is in its page, and counts in its payload', () => {
+  const widget = payload(DIST).find((e) => e.page === 'widget.html');
+  assert.ok(widget, 'dist/widget.html is built');
+  assert.ok(!widget.files.some((f) => f.name.endsWith('.css')), `the widget loads no stylesheet file: ${widget.files.map((f) => f.name)}`);
+  const inline = widget.files.find((f) => f.name.startsWith('(inline <style>'));
+  assert.ok(inline && inline.gzip > 500, 'the inline rules are counted');
+});

@@ -280,3 +280,17 @@ function metric(line) {
     console.log(`[${engine.engine}] ${line}`);
   });
 }
+
+test('the service worker caches the importer with the deploy, so the import works offline', async () => {
+  const d = engine.driver;
+  await visit(d);
+  const cached = await waitFor(d, 'the importer in the offline cache', async () => {
+    if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return null;
+    const names = ['importer-loader.js', 'importer.js', 'importer_bg.wasm'];
+    const hits = await Promise.all(names.map((n) => caches.match(new URL(n, location.href).href)));
+    return hits.every(Boolean) ? names : null;
+  }, [], 60_000);
+  assert.equal(cached.length, 3);
+  // Caching is not loading: the page itself has not fetched the importer.
+  assert.deepEqual(await importerLoaded(d), []);
+});
