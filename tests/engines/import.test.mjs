@@ -294,3 +294,17 @@ test('the service worker caches the importer with the deploy, so the import work
   // Caching is not loading: the page itself has not fetched the importer.
   assert.deepEqual(await importerLoaded(d), []);
 });
+
+test('a newer file cancels the reading of an older one', async () => {
+  const d = engine.driver;
+  await visit(d);
+  await click(d, '[data-action="crm-import"]');
+  await waitFor(d, 'the import panel', () => document.querySelector('[data-import-drop]') !== null);
+  await pickFile(d, exportCsv(100_000, { seed: 12 }), 'big.csv');
+  await waitFor(d, 'the big file reading', () => document.querySelector('[role="progressbar"]') !== null, [], 60_000);
+  await dropFile(d, exportCsv(300, { seed: 13 }), 'small.csv');
+  await waitFor(d, 'the small file\'s preview', () => document.querySelector('.crm-import')?.dataset.importState === 'done', [], 120_000);
+  const summary = await js(d, () => document.querySelector('[data-import-summary]').textContent);
+  assert.match(summary, /\/ 300 /, summary);
+  assert.deepEqual(await problems(d), { errors: [], panic: false });
+});
