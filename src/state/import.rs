@@ -1,11 +1,13 @@
-//! Importing from a CRM (MODEL.md §9) on the page: what the planner and the import worker
-//! (`src/bin/importer.rs`) say to each other, as JSON, and the pure logic on either side.
+//! Importing from a CRM (MODEL.md §9) on the page: what the import panel and its worker (both
+//! the importer's bundle, `src/bin/importer.rs`; the planner links neither) say to each other,
+//! as JSON, and the pure logic on either side.
 //!
-//! The planner never links the calibration (nor calamine): it sends the user's choices
-//! ([`ImportChoices`]) and receives a [`Preview`] or an [`ImportFailure`]; on Apply it sends its
-//! scenario and the ticked [`Group`]s and receives the scenario with them written in. The
-//! functions that read a [`Calibration`] ([`Preview::of`], [`ImportFailure::of`],
-//! [`ImportChoices::options`], [`apply_groups`]) run in the worker only.
+//! The panel sends the user's choices ([`ImportChoices`]) with the file and receives a
+//! [`Preview`] or an [`ImportFailure`]; on Apply it sends the planner's scenario and the ticked
+//! [`Group`]s and receives the scenario with them written in, which the planner applies as one
+//! undoable step ([`super::Action::ApplyImport`]). The functions that read a [`Calibration`]
+//! ([`Preview::of`], [`ImportFailure::of`], [`ImportChoices::options`], [`apply_groups`]) run in
+//! the worker only.
 
 use serde::{Deserialize, Serialize};
 
