@@ -16,6 +16,11 @@ export const BUDGETS = {
   // Over its 200 KB budget since the model gained §7 and §8 (issue 11 stays open): 214.7 KB
   // since its page leaves out the planner-only stylesheet rules (was 216.4 KB).
   'widget.html': { name: 'widget', gzip: 200_000, limit: 215_500 },
+  // The CRM importer (MODEL.md §9): the import panel, the calibration and calamine, in no page's
+  // bundle; the planner loads it only when someone opens the import. Its files are its own (no
+  // HTML page names them); it has no budget beyond staying out of the planner, so a generous
+  // 700 KB limit (515.9 KB when it came).
+  'importer-loader.js': { name: 'importer', gzip: 700_000, limit: 700_000, files: ['importer-loader.js', 'importer.js', 'importer_bg.wasm'] },
 };
 
 /** The same-folder .js/.wasm/.css files an HTML page names (attributes and import strings). */
@@ -31,8 +36,9 @@ export function payload(dist) {
   return Object.entries(BUDGETS)
     .filter(([page]) => existsSync(join(dist, page)))
     .map(([page, budget]) => {
-      const html = readFileSync(join(dist, page), 'utf8');
-      const files = assetsOf(html).map((name) => {
+      // An entry without a page of its own (the importer) lists its files; its first is no HTML.
+      const html = budget.files ? '' : readFileSync(join(dist, page), 'utf8');
+      const files = (budget.files ?? assetsOf(html)).map((name) => {
         const bytes = readFileSync(join(dist, name));
         return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
       });

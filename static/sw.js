@@ -10,17 +10,22 @@
 //   style-<hash>.css, favicon-<hash>.svg) never change under the same name, so they are served cache-first.
 // - Whenever a fresh index.html arrives, it and the widget's page (widget.html) are cached with
 //   every file they name, and hashed files they no longer name are deleted: one deploy's assets
-//   are kept, never a mixture that grows. So after one visit to either, both work offline.
+//   are kept, never a mixture that grows. So after one visit to either, both work offline. The
+//   CRM import worker's files (IMPORTER, fixed names, network-first) are cached with them.
 // - The cache name is versioned (CACHE); a new worker deletes caches of other versions when it
 //   activates. Bump the version when this file's rules change.
 // - No skipWaiting(): a new worker waits until every tab of the old one is closed, so a running
 //   workshop never switches versions mid-session. clients.claim() is safe because a worker only
 //   activates when no older one controls a page; it lets the first visit work offline at once.
 // - Only same-origin GET requests are handled; nothing is ever fetched from another host.
-const CACHE = 'leadplan-v3';
+const CACHE = 'leadplan-v4';
 const NAVIGATION_TIMEOUT_MS = 4000;
 // trunk's content hashes are 12–20 hex digits (trunk 0.21 writes 15 or 16).
 const HASHED = /-[0-9a-f]{12,20}(_bg)?\.(js|wasm|css|svg)$/;
+// The CRM import worker's files (fixed names, no page names them): the planner starts the
+// worker only when someone imports, but they are cached with every deploy so import works
+// offline too.
+const IMPORTER = ['./importer-loader.js', './importer.js', './importer_bg.wasm'];
 
 const scopeUrl = new URL(self.registration.scope);
 const INDEX = new URL('./', scopeUrl).href;
@@ -53,7 +58,8 @@ async function cacheDeploy(indexResponse) {
   } catch {
     // Offline in the middle of an update: the widget's cached copy stays.
   }
-  const wanted = [...new Set(pages.flatMap(assetsIn))].filter((u) => u !== INDEX && u !== WIDGET);
+  const importer = IMPORTER.map((name) => new URL(name, scopeUrl).href);
+  const wanted = [...new Set([...pages.flatMap(assetsIn), ...importer])].filter((u) => u !== INDEX && u !== WIDGET);
   await Promise.all(wanted.map(async (url) => {
     if (HASHED.test(url) && (await cache.match(url))) return;
     try {

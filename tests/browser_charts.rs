@@ -7,6 +7,7 @@ use leadplan::charts::leads_needed::{self, LeadsNeededData, LeadsNeededLabels};
 use leadplan::charts::lost_revenue::{self, LostRevenueData, LostRevenueLabels};
 use leadplan::charts::monthly::{self, Band, MonthBands, MonthlyData, MonthlyLabels};
 use leadplan::charts::response_curve::{self, ResponseCurveData, ResponseCurveLabels};
+use leadplan::charts::response_fit::{self, ResponseFitData, ResponseFitLabels};
 use leadplan::charts::response_times::{self, ResponseTimesData, ResponseTimesLabels};
 use leadplan::charts::waterfall::{self, WaterfallData, WaterfallLabels};
 use leadplan::charts::week_grid::{self, WeekGridData, WeekGridLabels, WeekGridShift};
@@ -387,6 +388,53 @@ fn week_grid_shades_the_busiest_hour_and_outlines_shifts() {
         shifts: Vec::new(),
     };
     let result = week_grid::draw(backend(&canvas(400, 300)), &empty, &labels, &Theme::light());
+    assert_eq!(result.unwrap_err(), ChartError::NoData);
+}
+
+#[wasm_bindgen_test]
+fn response_fit_draws_the_export_as_bars_and_the_fit_as_a_line() {
+    // Times of a lead export (1 to 10,000 minutes) against a log-normal with median 60 min.
+    let mut times: Vec<f64> = (1..=400)
+        .map(|i| (f64::from(i) / 400.0 * 9.2).exp())
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let fit = leadplan::state::import::ResponseFit::of(&times, 60.0, 6.0).unwrap();
+    let data = ResponseFitData {
+        edges: fit.edges.clone(),
+        data: fit.data.clone(),
+        fitted: fit.fitted.clone(),
+    };
+    let share = |v: f64| format!("{:.0}%", v * 100.0);
+    let labels = ResponseFitLabels {
+        y_axis: "Share of leads",
+        x_axis: "Response time",
+        data: "In the export",
+        fitted: "Log-normal",
+        format_minutes: &minutes,
+        format_share: &share,
+    };
+    for (w, h, scale) in SIZES {
+        let theme = Theme::light().with_scale(scale);
+        let c = canvas(w, h);
+        let mapping = response_fit::draw(backend(&c), &data, &labels, &theme).unwrap();
+        let px = assert_drawn(&c, &theme);
+        assert!(
+            count_color(&px, theme.target, 12) > 100,
+            "the fitted line at {w}×{h}"
+        );
+        // A bar's middle (the bin around 60 minutes, its share halved) is in the bars' colour.
+        let k = data.edges.partition_point(|e| *e <= 60.0) - 1;
+        let mid = (data.edges[k] * data.edges[k + 1]).sqrt();
+        let bar = pixel_at(&px, w, &mapping, mid, data.data[k] / 2.0);
+        assert_ne!(bar, theme.background, "a bar at {w}×{h}");
+    }
+    let alt = response_fit::text_alternative(&data, &labels);
+    assert!(
+        alt.contains("In the export:") && alt.contains("Log-normal:"),
+        "{alt}"
+    );
+    let empty = ResponseFitData::default();
+    let result = response_fit::draw(backend(&canvas(400, 300)), &empty, &labels, &Theme::light());
     assert_eq!(result.unwrap_err(), ChartError::NoData);
 }
 

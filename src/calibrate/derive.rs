@@ -424,6 +424,10 @@ pub fn finish(c: Collector<'_>) -> Result<Calibration, CalibrateError> {
         response,
         arrivals,
         seasonality,
+        headers: c.header.clone(),
+        mapping: c.mapping,
+        unmapped_status: c.unmapped.clone(),
+        response_times: times,
     })
 }
 

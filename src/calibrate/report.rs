@@ -148,6 +148,16 @@ pub struct Calibration {
     /// Mean leads per calendar month January…December over the whole months of the span, when
     /// it covers at least 12.
     pub seasonality: Option<[f64; 12]>,
+    /// The file's header, as read (for choosing a field's column).
+    pub headers: Vec<String>,
+    /// The column (0-based, into `headers`) each field was read from, in
+    /// [`super::headers::FIELDS`] order; `None` where none.
+    pub mapping: super::headers::Mapping,
+    /// Status values none of the lists knows, in order of first appearance (they count as
+    /// open until the user maps them).
+    pub unmapped_status: Vec<String>,
+    /// The response times the statistics are over, in minutes, ascending.
+    pub response_times: Vec<f64>,
 }
 
 fn number(x: f64) -> Value {

@@ -17,6 +17,7 @@ pub mod leads_needed;
 pub mod lost_revenue;
 pub mod monthly;
 pub mod response_curve;
+pub mod response_fit;
 pub mod response_times;
 pub mod waterfall;
 pub mod week_grid;

@@ -3,6 +3,7 @@
 //! results are computed from. Persistence and side effects run in the components' effects.
 
 pub mod fields;
+pub mod import;
 pub mod library;
 pub mod simulation;
 pub mod staffing;
@@ -84,14 +85,42 @@ pub struct AppState {
     // --- staffing (MODEL.md §7) ---
     /// What each process held under its other response-time choice ([`staffing`]).
     pub remembered: Rc<Remembered>,
-    /// Staffing steps to undo, latest last: the scenario and the remembered values before.
-    pub undo: Rc<Vec<(Rc<Scenario>, Rc<Remembered>)>>,
+    /// Steps to undo (staffing changes, an applied import), latest last.
+    pub undo: Rc<Vec<UndoStep>>,
+}
+
+/// What an undoable step changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UndoKind {
+    /// A structural staffing change ([`staffing::StaffingAction`]).
+    Staffing,
+    /// Inputs derived from a CRM export ([`Action::ApplyImport`]).
+    Import,
+}
+
+/// One step the app-wide Undo reverts: the scenario and the remembered values before it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoStep {
+    /// The scenario before the step.
+    pub scenario: Rc<Scenario>,
+    /// The remembered staffing values before the step.
+    pub remembered: Rc<Remembered>,
+    /// What the step was.
+    pub kind: UndoKind,
 }
 
 impl Default for AppState {
     fn default() -> AppState {
         AppState::new(Lang::default(), View::default(), default_scenario())
     }
+}
+
+/// Whether a field path is one an applied import may replace (sources, today's process,
+/// seasonality, arrivals).
+fn import_path(path: &str) -> bool {
+    ["sources", "process_now", "seasonality", "arrivals"]
+        .iter()
+        .any(|p| path.starts_with(p))
 }
 
 /// A change to the state.
@@ -149,8 +178,11 @@ pub enum Action {
     // --- staffing (MODEL.md §7) ---
     /// A structural staffing change ([`staffing::StaffingAction`]); undoable.
     Staffing(StaffingAction),
-    /// Undo the last staffing change.
-    UndoStaffing,
+    /// Replace the scenario with one that has inputs derived from a CRM export written in
+    /// (MODEL.md §9): one step that [`Action::Undo`] reverts.
+    ApplyImport(Box<Scenario>),
+    /// Undo the last undoable step (a staffing change or an applied import).
+    Undo,
 }
 
 impl AppState {
@@ -178,8 +210,12 @@ impl AppState {
                 self.staffing(a);
                 self
             }
-            Action::UndoStaffing => {
-                self.undo_staffing();
+            Action::ApplyImport(scenario) => {
+                self.apply_import(*scenario);
+                self
+            }
+            Action::Undo => {
+                self.undo();
                 self
             }
             other => self.apply_core(other),
@@ -310,9 +346,23 @@ impl AppState {
             Action::Load(scenario) => {
                 return AppState::new(self.lang, self.view, *scenario);
             }
-            Action::Staffing(_) | Action::UndoStaffing => {}
+            Action::Staffing(_) | Action::ApplyImport(_) | Action::Undo => {}
         }
         self
+    }
+
+    /// Replaces the scenario with `imported` (the same scenario with groups derived from a CRM
+    /// export written in) as one undoable step; nothing when it changes nothing.
+    fn apply_import(&mut self, imported: Scenario) {
+        if imported == *self.scenario {
+            return;
+        }
+        let before = Rc::clone(&self.scenario);
+        self.push_undo(before, UndoKind::Import);
+        // Typed texts of the replaced inputs would show old values.
+        Rc::make_mut(&mut self.drafts).retain(|p, _| !import_path(p));
+        self.scenario = Rc::new(imported);
+        self.revalidate();
     }
 
     fn edit(&mut self, path: String, text: String) {
@@ -473,6 +523,56 @@ mod tests {
             path: path.into(),
             text: text.into(),
         })
+    }
+
+    #[test]
+    fn an_applied_import_is_one_step_that_undo_reverts() {
+        let s0 = edit(AppState::default(), "sources[0].cost_per_lead", "nine");
+        let mut imported = (*s0.scenario).clone();
+        imported.sources.truncate(1);
+        imported.sources[0].name = "Website".into();
+        imported.sources[0].leads_per_month = 33.0;
+        imported.process_now.median_response_minutes = 75.0;
+        let s = s0
+            .clone()
+            .apply(Action::ApplyImport(Box::new(imported.clone())));
+        assert_eq!(*s.scenario, imported);
+        assert_eq!(
+            s.valid.sources[0].leads_per_month, 33.0,
+            "the results follow"
+        );
+        assert!(
+            s.drafts.is_empty(),
+            "the typed text of a replaced source is gone"
+        );
+        assert!(s.can_undo());
+        let s = s.apply(Action::Undo);
+        assert_eq!(*s.scenario, *s0.scenario);
+        assert_eq!(*s.valid, *s0.valid);
+        assert!(!s.can_undo());
+        // Applying what is already there is no step.
+        let same = (*s.scenario).clone();
+        assert!(!s.apply(Action::ApplyImport(Box::new(same))).can_undo());
+    }
+
+    #[test]
+    fn undo_takes_an_import_and_a_staffing_step_in_turn() {
+        let s0 = AppState::default();
+        let mut imported = (*s0.scenario).clone();
+        imported.process_now.attempts = 4;
+        let s = s0
+            .clone()
+            .apply(Action::ApplyImport(Box::new(imported.clone())));
+        let s = s.apply(Action::Staffing(StaffingAction::SetStaffed(
+            staffing::Which::Target,
+            true,
+        )));
+        assert_eq!(s.undo.len(), 2);
+        assert_eq!(s.undo[1].kind, UndoKind::Staffing);
+        let s = s.apply(Action::Undo);
+        assert_eq!(*s.scenario, imported);
+        let s = s.apply(Action::Undo);
+        assert_eq!(*s.scenario, *s0.scenario);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //!
 //! Switching keeps what the other choice held: back to typed restores the typed median and
 //! spread, back to staffing restores the shifts, so trying the other way costs nothing. Every
-//! action of this module can be undone ([`super::Action::UndoStaffing`]).
+//! action of this module can be undone ([`super::Action::Undo`]).
 
 use std::rc::Rc;
 
@@ -286,30 +286,43 @@ impl AppState {
         if let Some((prefix, removed)) = rekey {
             self.rekey_indexed(&prefix, removed);
         }
-        let undo = Rc::make_mut(&mut self.undo);
-        undo.push((before, Rc::clone(&self.remembered)));
-        if undo.len() > UNDO_DEPTH {
-            undo.remove(0);
-        }
+        self.push_undo(before, super::UndoKind::Staffing);
         self.remembered = Rc::new(remembered);
         self.scenario = Rc::new(s);
         self.revalidate();
     }
 
-    /// Undoes the last staffing change, if any.
-    pub(super) fn undo_staffing(&mut self) {
-        if let Some((scenario, remembered)) = Rc::make_mut(&mut self.undo).pop() {
-            self.scenario = scenario;
-            self.remembered = remembered;
+    /// Keeps the scenario (and the remembered values) from before a step, for Undo.
+    pub(super) fn push_undo(&mut self, before: Rc<Scenario>, kind: super::UndoKind) {
+        let undo = Rc::make_mut(&mut self.undo);
+        undo.push(super::UndoStep {
+            scenario: before,
+            remembered: Rc::clone(&self.remembered),
+            kind,
+        });
+        if undo.len() > UNDO_DEPTH {
+            undo.remove(0);
+        }
+    }
+
+    /// Undoes the last undoable step, if any.
+    pub(super) fn undo(&mut self) {
+        if let Some(step) = Rc::make_mut(&mut self.undo).pop() {
+            self.scenario = step.scenario;
+            self.remembered = step.remembered;
             // Drafts of fields the restored scenario may lay out differently.
-            Rc::make_mut(&mut self.drafts)
-                .retain(|p, _| !p.contains(".capacity") && !p.contains("response"));
+            let import = step.kind == super::UndoKind::Import;
+            Rc::make_mut(&mut self.drafts).retain(|p, _| {
+                !(p.contains(".capacity")
+                    || p.contains("response")
+                    || (import && super::import_path(p)))
+            });
             self.revalidate();
         }
     }
 
-    /// Whether a staffing change can be undone.
-    pub fn can_undo_staffing(&self) -> bool {
+    /// Whether a step (a staffing change, an applied import) can be undone.
+    pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 }
@@ -449,19 +462,19 @@ mod tests {
                 .last(),
             Some(&Day::Sat)
         );
-        let s = s.apply(Action::UndoStaffing);
+        let s = s.apply(Action::Undo);
         assert_eq!(
             s.scenario.process_target.capacity.as_ref().unwrap().shifts[1]
                 .days
                 .len(),
             5
         );
-        let s = s.apply(Action::UndoStaffing).apply(Action::UndoStaffing);
+        let s = s.apply(Action::Undo).apply(Action::Undo);
         assert_eq!(*s.scenario, *s0.scenario);
         assert_eq!(*s.valid, *s0.valid);
-        assert!(!s.can_undo_staffing());
+        assert!(!s.can_undo());
         // Nothing to undo: nothing changes.
-        assert_eq!(s.clone().apply(Action::UndoStaffing), s);
+        assert_eq!(s.clone().apply(Action::Undo), s);
     }
 
     #[test]

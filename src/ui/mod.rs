@@ -4,6 +4,7 @@ mod app;
 pub mod buy_text;
 mod chart_views;
 pub mod compare;
+pub mod crm_import;
 pub mod embed;
 pub mod embed_code;
 pub mod embed_text;

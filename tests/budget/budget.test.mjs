@@ -2,7 +2,7 @@
 // budget: planner 450 KB, widget 200 KB. Sizes are deterministic, so this is a test, not a figure.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assetsOf, payload } from '../../scripts/payload.mjs';
@@ -37,6 +37,23 @@ test('the widget has its own page and bundle, far smaller than the planner\'s', 
   assert.ok(widget, 'dist/widget.html is built');
   assert.ok(widget.files.every((f) => !planner.files.some((p) => p.name === f.name && f.name.endsWith('.wasm'))), 'the widget loads no planner wasm');
   assert.ok(widget.gzip < 0.65 * planner.gzip, `widget ${widget.gzip} vs planner ${planner.gzip}`);
+});
+
+test('the CRM importer is a bundle of its own: the planner page names none of its files, and only it holds calamine and the calibration', () => {
+  const entries = payload(DIST);
+  const planner = entries.find((e) => e.page === 'index.html');
+  const importer = entries.find((e) => e.name === 'importer');
+  assert.ok(importer, 'dist/importer-loader.js is built');
+  assert.deepEqual(importer.files.map((f) => f.name), ['importer-loader.js', 'importer.js', 'importer_bg.wasm']);
+  assert.ok(planner.files.every((f) => !f.name.startsWith('importer')), 'the planner page loads no importer file');
+  const wasm = (name) => readFileSync(join(DIST, name)).toString('latin1');
+  const plannerWasm = wasm(planner.files.find((f) => f.name.endsWith('.wasm')).name);
+  const importerWasm = wasm('importer_bg.wasm');
+  // A spreadsheet part calamine opens, and a header alias of MODEL.md §9.
+  for (const marker of ['xl/workbook.xml', 'Datum binnenkomst']) {
+    assert.ok(importerWasm.includes(marker), `the importer holds "${marker}"`);
+    assert.ok(!plannerWasm.includes(marker), `the planner's wasm holds "${marker}"`);
+  }
 });
 
 test('the widget\'s stylesheet is in its page, and counts in its payload', () => {

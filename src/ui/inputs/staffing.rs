@@ -195,7 +195,7 @@ pub fn editor(form: &Form<'_>, which: Which, capacity: &Capacity) -> Html {
     let add = form
         .dispatch
         .reform(move |_: MouseEvent| Action::Staffing(StaffingAction::AddShift(which)));
-    let undo = form.dispatch.reform(|_: MouseEvent| Action::UndoStaffing);
+    let undo = form.dispatch.reform(|_: MouseEvent| Action::Undo);
     let work_problem = [
         "minutes_per_lead",
         "minutes_per_retry",
@@ -235,7 +235,7 @@ pub fn editor(form: &Form<'_>, which: Which, capacity: &Capacity) -> Html {
                 <button type="button" class="secondary add-shift" onclick={add}
                     disabled={count >= crate::model::capacity::MAX_SHIFTS}>{ "+ " }{ T::AddShift.get(lang) }</button>
                 <button type="button" class="secondary undo-staffing" onclick={undo}
-                    disabled={!form.state.can_undo_staffing()}>{ T::Undo.get(lang) }</button>
+                    disabled={!form.state.can_undo()}>{ T::Undo.get(lang) }</button>
             </div>
             // Open while one of its values is wrong, so the message is seen.
             <details class="staffing-work" open={work_problem}>

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -15,6 +16,7 @@ use crate::state::{Action, AppState, View};
 use super::import_export::ImportExport;
 use super::share::Share;
 use super::{LibraryState, Origin, ScenarioText};
+use crate::ui::crm_import::{ImportText, host};
 
 /// Properties of [`Toolbar`].
 #[derive(Properties, PartialEq, Clone)]
@@ -59,6 +61,34 @@ fn change(
     }
 }
 
+/// Loads the importer's bundle (its module mounts the import panel as it starts), or, when it
+/// is loaded already, asks it to mount the panel again.
+fn open_importer() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if document
+        .query_selector("script[data-importer]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        if let Ok(event) = web_sys::Event::new(host::OPEN) {
+            let _ = web_sys::window().map(|w| w.dispatch_event(&event));
+        }
+        return;
+    }
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", crate::ui::crm_import::LOADER);
+    let _ = script.set_attribute("data-importer", "");
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}
+
 /// Sets the `view=` parameter of the address without reloading, so a reload or a bookmark
 /// keeps the view.
 pub fn set_view_in_address(lang: Lang, view: View) {
@@ -76,6 +106,62 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let name_text = use_state_eq(String::new);
     let name_problem = use_state_eq(|| None::<NameError>);
     let preset = use_state_eq(|| WorkshopPreset::TypicalDealer);
+    // The CRM import: its panel and worker are the importer's bundle, loaded only when it opens.
+    let importing = use_state_eq(|| false);
+    let toggle_import = {
+        let importing = importing.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *importing {
+                host::close();
+            } else {
+                importing.set(true);
+            }
+        })
+    };
+    use_effect_with(*importing, |open| {
+        if *open {
+            open_importer();
+        }
+    });
+    {
+        let (importing, dispatch) = (importing.clone(), props.dispatch.clone());
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let listeners = window.map(|w| {
+                let undo_dispatch = dispatch.clone();
+                let apply = gloo::events::EventListener::new(&w, host::APPLY, move |e| {
+                    let detail = e
+                        .dyn_ref::<web_sys::CustomEvent>()
+                        .map(web_sys::CustomEvent::detail)
+                        .unwrap_or(JsValue::NULL);
+                    let json = js_sys::Reflect::get(&detail, &"scenario".into())
+                        .ok()
+                        .and_then(|v| v.as_string())
+                        .unwrap_or_default();
+                    let result = match Scenario::from_json(&json) {
+                        Ok(s) => {
+                            dispatch.emit(Action::ApplyImport(Box::new(s)));
+                            "applied".to_string()
+                        }
+                        Err(errors) => errors
+                            .iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    };
+                    let _ = js_sys::Reflect::set(&detail, &"result".into(), &result.into());
+                });
+                let undo = gloo::events::EventListener::new(&w, host::UNDO, move |_| {
+                    undo_dispatch.emit(Action::Undo);
+                });
+                let close = gloo::events::EventListener::new(&w, host::CLOSE, move |_| {
+                    importing.set(false);
+                });
+                (apply, undo, close)
+            });
+            move || drop(listeners)
+        });
+    }
     let lib = &*props.library;
     let current = lib.library.current;
     let current_name = lib
@@ -334,9 +420,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <Share {lang} scenario={Rc::clone(&props.state.valid)} />
                     <ImportExport {lang} state={Rc::clone(&props.state)} dispatch={props.dispatch.clone()} library={props.library.clone()} />
                     <button type="button" class="secondary" data-action="print" onclick={on_print}>{ t(ScenarioText::Print) }</button>
+                    <button type="button" class="secondary" data-action="crm-import" aria-expanded={(*importing).to_string()}
+                        aria-controls="crm-import" onclick={toggle_import}>{ ImportText::Open.get(lang) }</button>
                 </div>
                 </details>
             </section>
+            if *importing {
+                <div id="crm-import">
+                    <div id={host::ROOT_ID} data-lang={lang.code()} data-scenario={props.state.valid.to_json()}
+                        data-can-undo={props.state.can_undo().to_string()}></div>
+                </div>
+            }
         </>
     }
 }
