@@ -215,11 +215,15 @@ pub fn crm_import(props: &CrmImportProps) -> Html {
                 ImportBridge::spawn(on_message.clone(), on_worker_error.clone());
         })
     };
-    // The worker starts when the panel opens, and ends when it closes.
+    // The worker starts when the panel opens, and ends when it closes. A file dropped before
+    // this effect ran has started one already, with its read queued: that worker stays (a second
+    // one would end it, and the read with it).
     {
         let (session, spawn, shown) = (Rc::clone(&session), Rc::clone(&spawn), shown.clone());
         use_effect_with((), move |_| {
-            spawn();
+            if session.bridge.borrow().is_none() {
+                spawn();
+            }
             if session.bridge.borrow().is_none() {
                 shown.set(Shown {
                     worker_failed: true,
