@@ -702,6 +702,79 @@ mod tests {
         assert!(few.len() < 200 && few.iter().all(|&t| t < 5200.0 * 10080.0));
     }
 
+    /// Bounded memory (issue 12): the queue's state does not grow with the number of leads. At
+    /// 6,000 and 60,000 leads a week both runs take the fewest weeks (4), so the second sees ten
+    /// times the leads; D's histograms keep the same fixed sizes, and the only buffer of the
+    /// queue, the responses in progress, never holds more than the people on duty. The
+    /// exhaustive patterns make a new field of either fail to compile here until it is looked at.
+    #[test]
+    fn memory_does_not_grow_with_the_leads() {
+        let people = 100;
+        let staff = all_week(people);
+        let profile = [1.0 / 168.0; 168];
+        let footprint = |lambda: f64| {
+            let d = response_times(&QueueSetup {
+                staff: &staff,
+                profile: &profile,
+                lambda,
+                minutes_per_lead: 8.0,
+                reaction_minutes: 2.0,
+                arrivals_seed: 1,
+                service_seed: 2,
+            });
+            let ResponseTimes {
+                reaction: _,
+                count,
+                at_reaction: _,
+                sum: _,
+                within_5: _,
+                within_60: _,
+                fine,
+                coarse_count,
+                coarse_sum,
+            } = &d;
+            let sizes = [
+                fine.len(),
+                fine.capacity(),
+                coarse_count.len(),
+                coarse_count.capacity(),
+                coarse_sum.len(),
+                coarse_sum.capacity(),
+            ];
+            // The queue of `run`, fed the same leads: the largest its buffer ever gets.
+            let mut queue = Queue::new(&staff, 2.0);
+            let mut service = Stream::new(2);
+            let mut most = (0, 0);
+            for arrival in Arrivals::new(1, &profile, lambda, counted_weeks(lambda) + 1) {
+                queue.answer(arrival, 8.0 * exponential().sample(&mut service));
+                let Queue {
+                    staff: _,
+                    segment: _,
+                    segment_end: _,
+                    week_start: _,
+                    reaction: _,
+                    busy,
+                    last_start: _,
+                } = &queue;
+                most = (most.0.max(busy.len()), most.1.max(busy.capacity()));
+            }
+            (*count, sizes, most)
+        };
+        let (few, few_sizes, few_busy) = footprint(6_000.0);
+        let (many, many_sizes, many_busy) = footprint(60_000.0);
+        assert!(many as f64 > 9.5 * few as f64, "{few} and {many} leads");
+        assert_eq!(few_sizes, many_sizes);
+        let fine = (OCTAVES << FINE_BITS) as usize;
+        let coarse = (OCTAVES << COARSE_BITS) as usize;
+        assert_eq!(few_sizes, [fine, fine, coarse, coarse, coarse, coarse]);
+        for (len, capacity) in [few_busy, many_busy] {
+            assert!(len <= people as usize, "{len} responses in progress");
+            assert!(capacity < 2 * people as usize, "{capacity}");
+        }
+        // Ten times the leads keep more people busy at once, still within the bound.
+        assert!(many_busy.0 > few_busy.0, "{few_busy:?} {many_busy:?}");
+    }
+
     #[test]
     fn quantiles_of_a_histogram_are_close_to_exact() {
         let mut d = ResponseTimes::new(2.0);
