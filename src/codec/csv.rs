@@ -6,10 +6,19 @@
 //! Columns: the expected values, the current-mix plan (MODEL.md §3) and the cheapest plan
 //! (§8), each with today's and with the target process; the year row also has the cheapest
 //! plan's shortfall in sales.
+//!
+//! When a process is staffed (MODEL.md §7), a block of staffing rows follows the year row: a
+//! heading row naming its two value columns (today, target process), then one row per figure
+//! (answered within 5 minutes, median and p90 response time, share arriving while nobody is on
+//! duty, utilisation, staffing cost per year; shares in percent, times in minutes), empty for a
+//! process that is not staffed; and, when both are staffed, the staffing ROI (target against
+//! today) in the target column. Every row has the same number of fields. Without a staffed
+//! process there is no such block: the file is as it was before staffing existed.
 
 use crate::i18n::{Lang, month_short, texts};
 use crate::model::expected::Expected;
 use crate::model::scenario::Scenario;
+use crate::model::staffing::CapacityOutcome;
 
 texts! {
     /// Column headings and row kinds of the CSV export.
@@ -35,6 +44,19 @@ texts! {
         CheapBudgetTarget => "Goedkoopste plan: budget (doelproces)", "Cheapest plan: budget (target process)";
         ShortfallNow => "Goedkoopste plan: tekort verkopen (nu)", "Cheapest plan: sales short (today)";
         ShortfallTarget => "Goedkoopste plan: tekort verkopen (doelproces)", "Cheapest plan: sales short (target process)";
+        Today => "Nu", "Today";
+        TargetProcess => "Doelproces", "Target process";
+        Staffing => "Bezetting", "Staffing";
+        StaffingRoi => "Rendement bezetting", "Staffing ROI";
+        Within5 => "Binnen 5 minuten beantwoord (%)", "Answered within 5 minutes (%)";
+        Median => "Mediane reactietijd (minuten)", "Median response time (minutes)";
+        P90 => "90% beantwoord binnen (minuten)", "90% answered within (minutes)";
+        Unstaffed => "Komt binnen als niemand er is (%)", "Arrive while nobody is on duty (%)";
+        Utilisation => "Bezettingsgraad (%)", "Utilisation (%)";
+        StaffingCost => "Personeelskosten per jaar", "Staffing cost per year";
+        ExtraCost => "Extra personeelskosten per jaar (doel t.o.v. nu)", "Extra staffing cost per year (target vs today)";
+        ExtraGrossProfit => "Extra brutowinst per jaar (doel t.o.v. nu)", "Extra gross profit per year (target vs today)";
+        RoiNet => "Netto per jaar (doel t.o.v. nu)", "Net per year (target vs today)";
     }
 }
 
@@ -43,7 +65,8 @@ pub const BOM: &str = "\u{feff}";
 /// The field separator.
 pub const SEPARATOR: char = ';';
 
-/// The CSV text (starting with the BOM) of a scenario's expected values and annual plan.
+/// The CSV text (starting with the BOM) of a scenario's expected values and annual plan, and
+/// the staffing figures of a staffed process (see the module docs).
 /// Plan columns are empty without a sales target (or where the plan cannot be computed).
 pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
     let mut out = String::from(BOM);
@@ -149,7 +172,62 @@ pub fn plan_csv(lang: Lang, scenario: &Scenario, e: &Expected) -> String {
         number(lang, target.map(|c| c.shortfall_sales)),
     ];
     push_row(&mut out, &total);
+    push_staffing(&mut out, lang, e, header.len());
     out
+}
+
+/// One figure of a staffed process, as the CSV writes it.
+type Figure = fn(&CapacityOutcome) -> f64;
+
+/// The staffing block (see the module docs): nothing unless a process is staffed. Rows are
+/// padded to `width` fields.
+fn push_staffing(out: &mut String, lang: Lang, e: &Expected, width: usize) {
+    let (now, target) = (e.capacity_now.as_ref(), e.capacity_target.as_ref());
+    if now.is_none() && target.is_none() {
+        return;
+    }
+    let mut row = |cells: [String; 4]| {
+        let mut row = cells.to_vec();
+        row.resize(width, String::new());
+        push_row(out, &row);
+    };
+    let text = |t: CsvText| t.get(lang).to_owned();
+    row([
+        text(CsvText::Kind),
+        text(CsvText::Name),
+        text(CsvText::Today),
+        text(CsvText::TargetProcess),
+    ]);
+    let figures: [(CsvText, Figure); 6] = [
+        (CsvText::Within5, |c| c.within_5_minutes * 100.0),
+        (CsvText::Median, |c| c.median_response_minutes),
+        (CsvText::P90, |c| c.p90_response_minutes),
+        (CsvText::Unstaffed, |c| c.arrive_unstaffed * 100.0),
+        (CsvText::Utilisation, |c| c.utilisation * 100.0),
+        (CsvText::StaffingCost, |c| c.staffing_cost_per_year),
+    ];
+    for (name, figure) in figures {
+        row([
+            text(CsvText::Staffing),
+            text(name),
+            number(lang, now.map(figure)),
+            number(lang, target.map(figure)),
+        ]);
+    }
+    if let Some(roi) = &e.staffing_roi {
+        for (name, value) in [
+            (CsvText::ExtraCost, roi.extra_cost_per_year),
+            (CsvText::ExtraGrossProfit, roi.extra_gross_profit_per_year),
+            (CsvText::RoiNet, roi.net_per_year),
+        ] {
+            row([
+                text(CsvText::StaffingRoi),
+                text(name),
+                String::new(),
+                number(lang, Some(value)),
+            ]);
+        }
+    }
 }
 
 /// A number with two decimals (enough for counts and euros), the language's decimal separator
@@ -352,5 +430,126 @@ mod tests {
         assert_eq!(field("-12,50"), "-12,50");
         assert_eq!(number(Lang::Nl, Some(-1e-9)), "0,00");
         assert_eq!(number(Lang::Nl, Some(f64::NAN)), "");
+    }
+
+    /// The rows of the staffing block of MODEL.md §7 (heading, six figures, three ROI rows).
+    const STAFFING_ROWS: usize = 1 + 6 + 3;
+
+    #[test]
+    fn staffed_presets_carry_the_staffing_figures() {
+        use crate::model::presets::WorkshopPreset;
+        let presets = [
+            WorkshopPreset::OfficeHours,
+            WorkshopPreset::EveningShift,
+            WorkshopPreset::LeadDesk,
+        ];
+        for preset in presets {
+            let s = preset.scenario();
+            let (e, _) = expected(&s).unwrap_or_else(|errors| panic!("{errors:?}"));
+            for lang in [Lang::Nl, Lang::En] {
+                let text = plan_csv(lang, &s, &e);
+                let rows = parse(&text);
+                let roi = usize::from(e.staffing_roi.is_some()) * 3;
+                assert_eq!(rows.len(), 20 + STAFFING_ROWS - 3 + roi, "{preset:?}");
+                assert!(rows.iter().all(|r| r.len() == 17), "{rows:?}");
+                let t = |c: CsvText| c.get(lang).to_owned();
+                assert_eq!(
+                    rows[20][..4],
+                    [
+                        t(CsvText::Kind),
+                        t(CsvText::Name),
+                        t(CsvText::Today),
+                        t(CsvText::TargetProcess)
+                    ]
+                );
+                let cell = |c: Option<&CapacityOutcome>, f: Figure| number(lang, c.map(f));
+                let (now, target) = (e.capacity_now.as_ref(), e.capacity_target.as_ref());
+                let want: [(CsvText, Figure); 6] = [
+                    (CsvText::Within5, |c| 100.0 * c.within_5_minutes),
+                    (CsvText::Median, |c| c.median_response_minutes),
+                    (CsvText::P90, |c| c.p90_response_minutes),
+                    (CsvText::Unstaffed, |c| 100.0 * c.arrive_unstaffed),
+                    (CsvText::Utilisation, |c| 100.0 * c.utilisation),
+                    (CsvText::StaffingCost, |c| c.staffing_cost_per_year),
+                ];
+                for (i, (name, f)) in want.into_iter().enumerate() {
+                    let row = &rows[21 + i];
+                    assert_eq!(row[..2], [t(CsvText::Staffing), t(name)], "{preset:?}");
+                    assert_eq!(row[2], cell(now, f), "{preset:?} {i}");
+                    assert_eq!(row[3], cell(target, f), "{preset:?} {i}");
+                    assert_eq!(row[2].is_empty(), now.is_none());
+                    assert_eq!(row[3].is_empty(), target.is_none());
+                    assert!(row[4..].iter().all(String::is_empty));
+                }
+                if let Some(r) = &e.staffing_roi {
+                    for (i, (name, v)) in [
+                        (CsvText::ExtraCost, r.extra_cost_per_year),
+                        (CsvText::ExtraGrossProfit, r.extra_gross_profit_per_year),
+                        (CsvText::RoiNet, r.net_per_year),
+                    ]
+                    .into_iter()
+                    .enumerate()
+                    {
+                        let row = &rows[27 + i];
+                        assert_eq!(row[..2], [t(CsvText::StaffingRoi), t(name)]);
+                        assert_eq!(row[2..4], [String::new(), number(lang, Some(v))]);
+                    }
+                }
+                // The block is only appended: without the staffing figures the same file
+                // ends at the year row.
+                let bare = Expected {
+                    capacity_now: None,
+                    capacity_target: None,
+                    staffing_roi: None,
+                    ..e.clone()
+                };
+                let before = plan_csv(lang, &s, &bare);
+                assert_eq!(parse(&before).len(), 20);
+                assert!(text.starts_with(&before) && text.len() > before.len());
+            }
+        }
+        // Spot checks in both languages: a decimal comma, a point, percent.
+        let s = WorkshopPreset::EveningShift.scenario();
+        let (e, _) = expected(&s).unwrap_or_else(|errors| panic!("{errors:?}"));
+        let c = e
+            .capacity_target
+            .clone()
+            .unwrap_or_else(|| panic!("staffed"));
+        let nl = parse(&plan_csv(Lang::Nl, &s, &e));
+        assert_eq!(nl[21][1], "Binnen 5 minuten beantwoord (%)");
+        assert_eq!(
+            nl[21][3],
+            format!("{:.2}", c.within_5_minutes * 100.0).replace('.', ",")
+        );
+        let en = parse(&plan_csv(Lang::En, &s, &e));
+        assert_eq!(en[26][..2], ["Staffing", "Staffing cost per year"]);
+        assert_eq!(en[26][3], format!("{:.2}", c.staffing_cost_per_year));
+    }
+
+    #[test]
+    fn typed_scenarios_have_no_staffing_rows() {
+        use crate::model::presets::WorkshopPreset;
+        let staffing_kinds = [CsvText::Staffing, CsvText::StaffingRoi, CsvText::Kind];
+        for preset in WorkshopPreset::all() {
+            let s = preset.scenario();
+            if s.process_now.capacity.is_some() || s.process_target.capacity.is_some() {
+                continue;
+            }
+            for lang in [Lang::Nl, Lang::En] {
+                let rows = parse(&csv(lang, &s));
+                assert_eq!(rows.len(), 1 + 12 + s.sources.len() + 1, "{preset:?}");
+                assert!(rows.iter().all(|r| r.len() == 17));
+                assert_eq!(rows[rows.len() - 1][0], CsvText::Year.get(lang));
+                for kind in staffing_kinds {
+                    let k = kind.get(lang);
+                    assert_eq!(
+                        rows.iter().filter(|r| r[0] == k).count(),
+                        usize::from(kind == CsvText::Kind)
+                    );
+                }
+            }
+        }
+        // The default scenario is one of them.
+        assert!(default_scenario().process_now.capacity.is_none());
     }
 }

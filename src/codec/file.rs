@@ -80,6 +80,52 @@ mod tests {
         assert_eq!(import(&format!("\u{feff}{text}")), Ok(s));
     }
 
+    /// Every workshop preset, staffed ones included, reads back exactly from its file; and so
+    /// does a staffed scenario that uses every field of MODEL.md §7 away from its default.
+    #[test]
+    fn every_workshop_preset_reads_back_exactly() {
+        use crate::model::capacity::{Day, Shift};
+        use crate::model::presets::{WorkshopPreset, seven_day_desk};
+        use crate::model::scenario::Process;
+        let mut staffed = 0;
+        for preset in WorkshopPreset::all() {
+            let s = preset.scenario();
+            let text = export(&s);
+            staffed += usize::from(s.process_now.capacity.is_some())
+                + usize::from(s.process_target.capacity.is_some());
+            assert_eq!(
+                text.contains("\"capacity\""),
+                s.format_version() == 2,
+                "{preset:?}"
+            );
+            assert_eq!(import(&text), Ok(s), "{preset:?}");
+        }
+        // Office hours (today), the evening shift (both) and the lead desk (target).
+        assert_eq!(staffed, 4);
+        let mut s = WorkshopPreset::EveningShift.scenario();
+        s.arrivals = Some((0..168).map(|h| 0.1 + f64::from(h % 24) / 7.0).collect());
+        if let Some(c) = s.process_now.capacity.as_mut() {
+            c.shifts.push(Shift {
+                days: vec![Day::Sun, Day::Sat],
+                from: 1337,
+                to: 1440,
+                people: 3,
+            });
+            c.minutes_per_lead = 7.3;
+            c.minutes_per_retry = 0.0;
+            c.reaction_minutes = 30.0;
+            c.cost_per_person_hour = 27.35;
+        }
+        s.process_target = Process::staffed(0.95, 4, seven_day_desk());
+        assert_eq!(s.validate(), vec![]);
+        let text = export(&s);
+        assert!(
+            text.contains("\"22:17\"") && text.contains("\"24:00\""),
+            "{text}"
+        );
+        assert_eq!(import(&text), Ok(s));
+    }
+
     #[test]
     fn every_problem_is_reported_with_its_path() {
         let mut s = default_scenario();
