@@ -30,7 +30,8 @@
 //! - **Seasonality**: a calendar month (Amsterdam time) is whole when it starts at or after
 //!   the earliest created and ends at or before E. With at least 12 whole months, the weight of
 //!   each month of the year is the mean count of used leads over its whole months (with
-//!   exactly 12, the counts themselves).
+//!   exactly 12, the counts themselves). Whole months that hold no used lead at all give no
+//!   seasonality (all-zero weights are not a season).
 
 use std::collections::HashMap;
 
@@ -470,6 +471,11 @@ fn seasonality(monthly: &HashMap<i64, u64>, start: i64, end: i64) -> Option<[f64
         let k = index.rem_euclid(12) as usize;
         sums[k] += monthly.get(&index).copied().unwrap_or(0) as f64;
         seen[k] += 1.0;
+    }
+    // Whole months without a used lead (the span started at an excluded or a duplicate row's
+    // created) say nothing of the season: all-zero weights are no seasonality.
+    if sums.iter().all(|&x| x == 0.0) {
+        return None;
     }
     let mut w = [0.0; 12];
     for k in 0..12 {

@@ -197,8 +197,10 @@ impl Calibration {
     }
 
     /// Writes the sources: name, leads_per_month, conversion_now (when nothing is decided, the
-    /// base source's of that name, else 0) and cost_per_lead from the base source of the same
-    /// name (else 0). At most 50 sources (most leads first), names cut to 60 characters.
+    /// base source's of that name, else 0; but 0 when the export shows nobody followed up, as
+    /// with no follow-up a conversion above 0 is unexplainable, MODEL.md §2) and cost_per_lead
+    /// from the base source of the same name (else 0). At most 50 sources (most leads first),
+    /// names cut to 60 characters.
     pub fn apply_sources(&self, scenario: &mut Value) {
         let Some(root) = object(scenario) else {
             return;
@@ -225,6 +227,7 @@ impl Calibration {
             }
             let conversion = match s.conversion {
                 Some(c) => number(c),
+                None if self.report.follow_up_rate == Some(0.0) => json!(0.0),
                 None => base_field(&name, "conversion_now").unwrap_or(json!(0.0)),
             };
             sources.push(json!({

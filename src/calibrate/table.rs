@@ -6,6 +6,15 @@
 //! usually line 1, the first lead line 2, as Excel numbers its rows); a quoted field with line
 //! breaks gives its row the number of the line it starts on. Lines that are empty or hold only
 //! delimiters are skipped and not counted.
+//!
+//! What the `csv` crate does here, and only here in the project: it splits the text after the
+//! header's blank lines and `sep=` hint into records (a `csv::ReaderBuilder` with the detected
+//! delimiter, no header handling, records of any length) and gives each as a
+//! `csv::ByteRecord`: fields split at the delimiter, quoted fields with doubled quotes,
+//! delimiters and line breaks inside, CR, LF and CRLF line ends. Everything else is this
+//! module's: the delimiter's detection, the `sep=` hint, skipping empty rows, the line numbers
+//! (from the record's byte position, see [`read`]), UTF-8 and trimming of fields, and progress.
+//! Its serde support (`csv::Reader::deserialize`) is not used.
 
 use super::Progress;
 
