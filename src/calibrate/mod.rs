@@ -28,6 +28,7 @@ pub mod report;
 pub mod status;
 pub mod table;
 pub mod time;
+pub mod warm;
 pub mod xlsx;
 
 use std::fmt;

@@ -513,6 +513,14 @@ pub enum FromWorker {
         /// The scenario.
         scenario: String,
     },
+    /// The warm-up the worker runs before the first file came to its end (a request ends it
+    /// early, without this message): see `calibrate::warm`.
+    Warmed {
+        /// Samples read.
+        steps: u32,
+        /// Worker time they took, milliseconds.
+        ms: f64,
+    },
 }
 
 /// The share (0..=1) of a progress report, by bytes.

@@ -67,6 +67,8 @@ struct Shown {
     failure: Option<ImportFailure>,
     /// The last Apply.
     applied: Option<ApplyResult>,
+    /// The worker's warm-up came to its end (`data-import-warm`, for the tests' figures).
+    warmed: bool,
 }
 
 /// Marks the time of an import on the page as `performance.measure("leadplan:import")`.
@@ -136,6 +138,7 @@ pub fn crm_import(props: &CrmImportProps) -> Html {
                 let mut next = (*shown).clone();
                 match m {
                     FromWorker::Ready => return,
+                    FromWorker::Warmed { .. } => next.warmed = true,
                     FromWorker::Progress {
                         id,
                         rows,
@@ -415,7 +418,8 @@ pub fn crm_import(props: &CrmImportProps) -> Html {
     let mapping = headers
         .map(|headers| mapping_view(lang, headers, s.preview.as_deref(), &choices, &on_column));
     html! {
-        <section class="crm-import no-print" aria-labelledby="crm-import-h" data-import-state={state_attr}>
+        <section class="crm-import no-print" aria-labelledby="crm-import-h" data-import-state={state_attr}
+            data-import-warm={s.warmed.then_some("done")}>
             <div class="import-head">
                 <h2 id="crm-import-h">{ t(T::Title) }</h2>
                 <button type="button" class="secondary" data-action="crm-import-close" onclick={on_close}>{ t(T::Close) }</button>
