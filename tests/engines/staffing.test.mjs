@@ -394,6 +394,10 @@ test('compare shows a staffed preset\'s staffing figures as the command has them
   const d = await visit();
   const preset = await presetScenario(d, 'evening-shift');
   assert.ok(preset.process_now.capacity && preset.process_target.capacity, 'the evening-shift preset staffs both processes');
+  // On the planner, the ROI card's three figures (and both processes' staffing figures) are the command's.
+  const onPlanner = run(preset);
+  assert.equal(await agrees(d, onPlanner, 'expected.staffing_roi.', 3), 3);
+  await agrees(d, onPlanner, 'expected.capacity_target.', 6);
   // Compare opens on the default (typed) scenario next to best practice; the preset's column is
   // simulated with the first column's seed, so the command runs it with that seed too.
   const d2 = await visit();
