@@ -52,6 +52,17 @@ mod worker {
         js_sys::global().unchecked_into()
     }
 
+    /// The size of this module's WebAssembly memory, bytes.
+    fn memory_bytes() -> f64 {
+        wasm_bindgen::memory()
+            .dyn_into::<js_sys::WebAssembly::Memory>()
+            .map_or(0.0, |m| {
+                m.buffer()
+                    .dyn_into::<js_sys::ArrayBuffer>()
+                    .map_or(0.0, |b| f64::from(b.byte_length()))
+            })
+    }
+
     fn now_ms() -> f64 {
         scope().performance().map_or(0.0, |p| p.now())
     }
@@ -175,6 +186,7 @@ mod worker {
                     id,
                     preview: Box::new(preview),
                     elapsed_ms: now_ms() - t0,
+                    memory_bytes: memory_bytes(),
                 });
             }
             Err(e) => post(&FromWorker::Failed {

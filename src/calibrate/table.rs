@@ -14,7 +14,9 @@
 //! delimiters and line breaks inside, CR, LF and CRLF line ends. Everything else is this
 //! module's: the delimiter's detection, the `sep=` hint, skipping empty rows, the line numbers
 //! (from the record's byte position, see [`read`]), UTF-8 and trimming of fields, and progress.
-//! Its serde support (`csv::Reader::deserialize`) is not used.
+//! Its serde support (`csv::Reader::deserialize`) is not used. Its cost in the importer's
+//! WebAssembly (measured with twiggy on the release build, names kept): about 3.9 KB of code,
+//! csv_core's record reader 1.6 KB of it, of the importer's 999 KB (507 KB gzip).
 
 use super::Progress;
 

@@ -498,6 +498,9 @@ pub enum FromWorker {
         preview: Box<Preview>,
         /// Worker time, milliseconds.
         elapsed_ms: f64,
+        /// The worker's WebAssembly memory after the read, bytes: its peak, as WebAssembly
+        /// memory only grows (the file's own bytes in the worker's JavaScript heap come on top).
+        memory_bytes: f64,
     },
     /// The file gives nothing.
     Failed {
@@ -618,6 +621,7 @@ mod tests {
             id: 3,
             preview: Box::new(p),
             elapsed_ms: 1.5,
+            memory_bytes: 2e7,
         };
         let text = serde_json::to_string(&done).unwrap();
         // serde_json's own float reading may differ in the last bit: the page only shows them.

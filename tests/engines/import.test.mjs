@@ -326,6 +326,10 @@ test('after the worker\'s warm-up a 100,000-row export reads fast (its time is a
   const ms = await js(d, () => performance.getEntriesByName('leadplan:import').pop()?.duration);
   assert.ok(ms > 0);
   await metric(`import 100,000 rows (${(text.length / 1e6).toFixed(1)} MB), picked after the worker's warm-up: ${Math.round(ms)} ms from file to preview`);
+  // Peak memory: the worker's WebAssembly memory after the read (it only grows), against the file.
+  const memory = Number(await js(d, () => document.querySelector('.crm-import').dataset.importMemory));
+  assert.ok(memory > text.length, `the worker's memory (${memory} bytes) holds the file`);
+  await metric(`import 100,000 rows: the worker's WebAssembly memory after the read ${(memory / 1e6).toFixed(1)} MB, ${(memory / text.length).toFixed(2)} × the file`);
   assert.deepEqual(await problems(d), { errors: [], panic: false });
 });
 

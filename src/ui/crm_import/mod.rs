@@ -69,6 +69,9 @@ struct Shown {
     applied: Option<ApplyResult>,
     /// The worker's warm-up came to its end (`data-import-warm`, for the tests' figures).
     warmed: bool,
+    /// The worker's WebAssembly memory after the last read, bytes (`data-import-memory`, for
+    /// the tests' figures).
+    memory_bytes: Option<f64>,
 }
 
 /// Marks the time of an import on the page as `performance.measure("leadplan:import")`.
@@ -150,10 +153,16 @@ pub fn crm_import(props: &CrmImportProps) -> Html {
                         }
                         next.reading = Some((rows, progress_share(bytes_read, total_bytes)));
                     }
-                    FromWorker::Done { id, preview, .. } => {
+                    FromWorker::Done {
+                        id,
+                        preview,
+                        memory_bytes,
+                        ..
+                    } => {
                         if id != session.current.get() {
                             return;
                         }
+                        next.memory_bytes = Some(memory_bytes);
                         session.busy.set(false);
                         let end = now_ms();
                         record_measure(session.started.get(), end);
@@ -419,7 +428,8 @@ pub fn crm_import(props: &CrmImportProps) -> Html {
         .map(|headers| mapping_view(lang, headers, s.preview.as_deref(), &choices, &on_column));
     html! {
         <section class="crm-import no-print" aria-labelledby="crm-import-h" data-import-state={state_attr}
-            data-import-warm={s.warmed.then_some("done")}>
+            data-import-warm={s.warmed.then_some("done")}
+            data-import-memory={s.memory_bytes.map(|m| m.to_string())}>
             <div class="import-head">
                 <h2 id="crm-import-h">{ t(T::Title) }</h2>
                 <button type="button" class="secondary" data-action="crm-import-close" onclick={on_close}>{ t(T::Close) }</button>
