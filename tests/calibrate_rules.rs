@@ -298,15 +298,17 @@ fn seasonality_of_whole_months_without_leads_is_not_written() {
     let c = run("Source,Created,Status\nA,2024-01-15 10:00,Spam\nA,2025-03-10 10:00,Open\n");
     assert_eq!(c.report.used, 1);
     assert_eq!(c.seasonality, None);
+    valid_on_the_default(&c);
+}
+
+/// The calibration written into the default scenario, which must be a valid scenario.
+fn valid_on_the_default(c: &leadplan::calibrate::Calibration) -> serde_json::Value {
     let base = serde_json::to_value(leadplan::model::presets::default_scenario()).unwrap();
     let scenario = c.scenario(&base);
-    let parsed = Scenario::from_json(&scenario.to_string());
-    assert!(
-        parsed.is_ok(),
-        "{:?}: {}",
-        parsed.err(),
-        scenario["seasonality"]
-    );
+    if let Err(e) = Scenario::from_json(&scenario.to_string()) {
+        panic!("{e:?}: {scenario}");
+    }
+    scenario
 }
 
 /// Found by `mutated_exports_never_panic`: when no lead was followed up (follow-up rate 0) and
@@ -320,15 +322,7 @@ fn no_follow_up_with_the_base_conversion_is_not_written() {
         run("Source,Created,First Contact\nWebsite,2026-01-01 10:00,\nWebsite,2026-03-01 10:00,\n");
     assert_eq!(c.report.follow_up_rate, Some(0.0));
     assert_eq!(c.report.sources[0].decided, 0);
-    let base = serde_json::to_value(leadplan::model::presets::default_scenario()).unwrap();
-    let scenario = c.scenario(&base);
-    let parsed = Scenario::from_json(&scenario.to_string());
-    assert!(
-        parsed.is_ok(),
-        "{:?}: {}",
-        parsed.err(),
-        scenario["sources"]
-    );
+    let scenario = valid_on_the_default(&c);
     assert_eq!(scenario["sources"][0]["conversion_now"], 0.0);
 }
 
