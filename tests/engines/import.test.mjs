@@ -6,39 +6,21 @@
 // applied and the planner's inputs hold `leadplan calibrate`'s values, Undo puts them back. A
 // 100,000-row file, picked, shows its progress bar and finishes; its time goes to
 // target/e2e-metrics.txt as a figure, not an assertion.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../scripts/static-server.mjs';
-import { startEngine } from './driver.mjs';
-import { chartState, click, js, open, problems, setViewport, waitFor } from './page.mjs';
+import { chartState, click, js, problems, useApp, waitFor } from './page.mjs';
 import { xlsx } from './xlsx.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-let engine;
-let server;
-let base;
-let leadplanBin;
-before(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run the release build first');
+// The shared set-up (page.mjs): the command built, dist/ served, the engine's session.
+const app = useApp();
+before(() => {
   if (!existsSync(join(ROOT, 'dist', 'importer_bg.wasm'))) throw new Error('dist/importer_bg.wasm is missing: run the release build first');
-  const cargo = existsSync(join(homedir(), '.cargo', 'bin', 'cargo')) ? join(homedir(), '.cargo', 'bin', 'cargo') : 'cargo';
-  execFileSync(cargo, ['build', '--quiet', '--release', '--bin', 'leadplan'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  leadplanBin = join(ROOT, 'target', 'release', 'leadplan');
-  server = await startServer(join(ROOT, 'dist'), 0);
-  base = `http://127.0.0.1:${server.address().port}/`;
-  engine = await startEngine();
-  await setViewport(engine.driver, 1280, 900);
-});
-after(async () => {
-  await engine?.close();
-  server?.closeAllConnections?.();
-  await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
 });
 
 /** A small deterministic generator (mulberry32), so every engine reads the same file. */
@@ -89,7 +71,7 @@ function calibrateNative(text, name = 'leads.csv') {
   const dir = mkdtempSync(join(tmpdir(), 'leadplan-import-'));
   const file = join(dir, name);
   writeFileSync(file, text);
-  return JSON.parse(execFileSync(leadplanBin, ['calibrate', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return JSON.parse(app.leadplan(['calibrate', file]));
 }
 
 /** Drops a file with `text` on the import panel, as a drag from the desktop does. */
@@ -148,12 +130,6 @@ function close(actual, expected, what, rel = 2e-3) {
   assert.ok(Math.abs(actual - expected) <= Math.max(0.011, Math.abs(expected) * rel), `${what}: ${actual} shown, ${expected} expected`);
 }
 
-async function visit(d) {
-  await d.get(base + 'favicon.svg');
-  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
-  await open(d, base + '#lang=en');
-}
-
 const importerLoaded = (d) => js(d, () => performance.getEntriesByType('resource').filter((e) => /importer/.test(e.name)).map((e) => e.name));
 
 /** What the panel shows, the importer's requests and the service worker's state: said when a wait fails. */
@@ -176,8 +152,7 @@ async function waitForPreview(d, what, ms) {
 }
 
 test('a Dutch Excel export: the mapping, a corrected column, the figures of `leadplan calibrate`, Apply and Undo', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   assert.deepEqual(await importerLoaded(d), [], 'the importer is not loaded with the page');
   const text = exportCsv(600);
   const native = calibrateNative(exportCsv(600, { campaignHeader: 'Campagne' }));
@@ -273,8 +248,7 @@ test('a Dutch Excel export: the mapping, a corrected column, the figures of `lea
 });
 
 test('a file without the required columns says which; the planner keeps its inputs', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   const before = await inputs(d, ['sources[0].name', 'sources[0].leads_per_month']);
   await click(d, '[data-action="crm-import"]');
   await waitFor(d, 'the import panel', () => document.querySelector('[data-import-drop]') !== null);
@@ -290,8 +264,7 @@ test('a file without the required columns says which; the planner keeps its inpu
 });
 
 test('a 100,000-row export shows its progress and finishes (its time is a figure)', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   await click(d, '[data-action="crm-import"]');
   await waitFor(d, 'the import panel', () => document.querySelector('[data-import-drop]') !== null);
   const text = exportCsv(100_000, { seed: 11 });
@@ -308,13 +281,12 @@ test('a 100,000-row export shows its progress and finishes (its time is a figure
   assert.match(summary, /100,000/);
   const ms = await js(d, () => performance.getEntriesByName('leadplan:import').pop()?.duration);
   assert.ok(ms > 0);
-  await metric(`import 100,000 rows (${(text.length / 1e6).toFixed(1)} MB), picked as the import opens: ${Math.round(ms)} ms from file to preview`);
+  metric(`import 100,000 rows (${(text.length / 1e6).toFixed(1)} MB), picked as the import opens: ${Math.round(ms)} ms from file to preview`);
   assert.deepEqual(await problems(d), { errors: [], panic: false });
 });
 
 test('after the worker\'s warm-up a 100,000-row export reads fast (its time is a figure)', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   await click(d, '[data-action="crm-import"]');
   // The worker reads a generated sample until the engine has optimised the reading, or for
   // about 100,000 rows (src/bin/importer.rs): what a user's choosing of a file gives it.
@@ -325,27 +297,22 @@ test('after the worker\'s warm-up a 100,000-row export reads fast (its time is a
   assert.match(await js(d, () => document.querySelector('[data-import-summary]').textContent), /\/ 100,000 /);
   const ms = await js(d, () => performance.getEntriesByName('leadplan:import').pop()?.duration);
   assert.ok(ms > 0);
-  await metric(`import 100,000 rows (${(text.length / 1e6).toFixed(1)} MB), picked after the worker's warm-up: ${Math.round(ms)} ms from file to preview`);
+  metric(`import 100,000 rows (${(text.length / 1e6).toFixed(1)} MB), picked after the worker's warm-up: ${Math.round(ms)} ms from file to preview`);
   // Peak memory: the worker's WebAssembly memory after the read (it only grows), against the file.
   const memory = Number(await js(d, () => document.querySelector('.crm-import').dataset.importMemory));
   assert.ok(memory > text.length, `the worker's memory (${memory} bytes) holds the file`);
-  await metric(`import 100,000 rows: the worker's WebAssembly memory after the read ${(memory / 1e6).toFixed(1)} MB, ${(memory / text.length).toFixed(2)} × the file`);
+  metric(`import 100,000 rows: the worker's WebAssembly memory after the read ${(memory / 1e6).toFixed(1)} MB, ${(memory / text.length).toFixed(2)} × the file`);
   assert.deepEqual(await problems(d), { errors: [], panic: false });
 });
 
+/** A figure for the summary of scripts/test, for this engine. */
 function metric(line) {
-  // Figures for the summary of scripts/test, per engine.
-  const file = join(ROOT, 'target', 'e2e-metrics.txt');
-  return import('node:fs').then(({ mkdirSync, appendFileSync }) => {
-    mkdirSync(dirname(file), { recursive: true });
-    appendFileSync(file, `[${engine.engine}] ${line}\n`);
-    console.log(`[${engine.engine}] ${line}`);
-  });
+  app.engine.metric(line);
+  console.log(`[${app.engine.engine}] ${line}`);
 }
 
 test('the service worker caches the importer with the deploy, so the import works offline', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   const cached = await waitFor(d, 'the importer in the offline cache', async () => {
     if (!('serviceWorker' in navigator) || !navigator.serviceWorker.controller) return null;
     const names = ['importer-loader.js', 'importer.js', 'importer_bg.wasm'];
@@ -358,8 +325,7 @@ test('the service worker caches the importer with the deploy, so the import work
 });
 
 test('a newer file cancels the reading of an older one', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   await click(d, '[data-action="crm-import"]');
   await waitFor(d, 'the import panel', () => document.querySelector('[data-import-drop]') !== null);
   await pickFile(d, exportCsv(100_000, { seed: 12 }), 'big.csv');
@@ -372,8 +338,7 @@ test('a newer file cancels the reading of an older one', async () => {
 });
 
 test('a file dropped the moment the panel appears is read (the panel starts no second worker over it)', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   // The drop lands in the same turn as the panel's first render, before its effects run: the
   // read it starts (and its worker) must survive the panel's own start of a worker. In WebKit
   // this dropped read was lost 2 times in 3 before the fix, and the panel stayed "reading".
@@ -398,10 +363,7 @@ test('a file dropped the moment the panel appears is read (the panel starts no s
 });
 
 test('the import speaks Dutch with Dutch numbers, and follows the language switch while open', async () => {
-  const d = engine.driver;
-  await d.get(base + 'favicon.svg');
-  await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
-  await open(d, base + '#lang=nl');
+  const d = await app.visit('lang=nl');
   await click(d, '[data-action="crm-import"]');
   await waitFor(d, 'the import panel', () => document.querySelector('.crm-import [data-import-drop]') !== null, [], 60_000);
   await dropFile(d, exportCsv(600, { campaignHeader: 'Campagne' }), 'leads.csv');
@@ -423,8 +385,7 @@ test('the import speaks Dutch with Dutch numbers, and follows the language switc
 });
 
 test('an .xlsx export (its first sheet) is read in the page as `leadplan calibrate` reads it', async () => {
-  const d = engine.driver;
-  await visit(d);
+  const d = await app.visit('lang=en');
   const rows = exportCsv(400, { campaignHeader: 'Campagne', seed: 31 }).replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
   const workbook = xlsx(rows);
   const native = calibrateNative(workbook, 'leads.xlsx');
