@@ -12,6 +12,10 @@ use leadplan::model::simulate::simulate;
 use leadplan::model::staffing::{Slot, queue_response_times, staffing_suggestions};
 use proptest::prelude::*;
 
+#[path = "support/erlang.rs"]
+mod erlang;
+use erlang::erlang_c;
+
 /// A scenario with one source of `per_week` followed-up leads a week (follow-up 100%).
 fn with_volume(per_week: f64) -> Scenario {
     let mut s = default_scenario();
@@ -35,20 +39,6 @@ fn all_week(people: u32) -> Capacity {
 
 fn d_now(s: &Scenario, capacity: &Capacity) -> ResponseTimes {
     queue_response_times(s, Slot::Now, capacity, s.process_now.follow_up_rate)
-}
-
-/// Erlang C: P(wait > 0) for c servers and offered load a.
-fn erlang_c(c: u32, a: f64) -> f64 {
-    let mut term = 1.0;
-    let mut sum = 0.0;
-    for k in 0..c {
-        if k > 0 {
-            term *= a / f64::from(k);
-        }
-        sum += term;
-    }
-    let top = term * a / f64::from(c) * f64::from(c) / (f64::from(c) - a);
-    top / (sum + top)
 }
 
 /// MODEL.md §7's check: one shift covering the whole week, a flat profile, reaction 0, 3 leads

@@ -26,6 +26,10 @@ use leadplan::model::staffing::CapacityOutcome;
 use rand_core::{Rng, SeedableRng};
 use rand_pcg::Pcg64;
 
+#[path = "support/erlang.rs"]
+mod erlang;
+use erlang::erlang_c;
+
 /// Minutes in a week.
 const WEEK: f64 = 10_080.0;
 /// Counted leads the reference aims for: ten times the model's 20,000.
@@ -539,20 +543,6 @@ fn a_reaction_time_of_30_minutes_agrees_with_the_reference() {
         }
     }
     check_scenario("reaction 30 min", &s);
-}
-
-/// Erlang C: P(wait > 0) for c servers and offered load a.
-fn erlang_c(c: u32, a: f64) -> f64 {
-    let mut term = 1.0;
-    let mut below = 0.0;
-    for k in 0..c {
-        if k > 0 {
-            term *= a / f64::from(k);
-        }
-        below += term;
-    }
-    let top = term * a / f64::from(c) * f64::from(c) / (f64::from(c) - a);
-    top / (below + top)
 }
 
 /// The reference itself, on MODEL.md §7's check: one shift all week, a flat profile, reaction

@@ -74,15 +74,20 @@ function calibrateNative(text, name = 'leads.csv') {
   return JSON.parse(app.leadplan(['calibrate', file]));
 }
 
-/** Drops a file with `text` on the import panel, as a drag from the desktop does. */
-async function dropFile(d, text, name) {
-  await js(d, (t, n) => {
+/**
+ * Drops a file on the import panel, as a drag from the desktop does: `content` is text (a CSV)
+ * or a Buffer (sent to the page as base64), with its MIME `type`.
+ */
+async function dropFile(d, content, name, type = 'text/csv') {
+  const bytes = Buffer.isBuffer(content);
+  await js(d, (c, isBytes, n, ty) => {
+    const body = isBytes ? Uint8Array.from(atob(c), (ch) => ch.charCodeAt(0)) : c;
     const dt = new DataTransfer();
-    dt.items.add(new File([t], n, { type: 'text/csv' }));
+    dt.items.add(new File([body], n, { type: ty }));
     const zone = document.querySelector('[data-import-drop]');
     zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
     zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-  }, text, name);
+  }, bytes ? content.toString('base64') : content, bytes, name, type);
 }
 
 /** Picks a file with `text` through the panel's file input, as the file dialog does. */
@@ -391,12 +396,7 @@ test('an .xlsx export (its first sheet) is read in the page as `leadplan calibra
   const native = calibrateNative(workbook, 'leads.xlsx');
   await click(d, '[data-action="crm-import"]');
   await waitFor(d, 'the import panel', () => document.querySelector('.crm-import [data-import-drop]') !== null, [], 60_000);
-  await js(d, (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], 'leads.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    document.querySelector('[data-import-drop]').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-  }, workbook.toString('base64'));
+  await dropFile(d, workbook, 'leads.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   await waitForPreview(d, 'the workbook\'s preview', 60_000);
   const summary = await js(d, () => document.querySelector('[data-import-summary]').textContent);
   assert.match(summary, new RegExp(`: ${native.report.used} / ${native.report.rows} `), summary);
