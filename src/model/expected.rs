@@ -315,6 +315,24 @@ pub fn expected(s: &Scenario) -> Result<(Expected, Vec<Warning>), Vec<FieldError
     Ok(expected_unchecked(s))
 }
 
+/// [`expected`] without the annual plan: `plan` is `None` whatever the target, and no plan
+/// warning is given. Every other value is [`expected`]'s, to the bit. For views that show no
+/// plan (the embedded widget), so their bundle holds no plan solver (§8).
+pub fn expected_without_plan(s: &Scenario) -> Result<Expected, Vec<FieldError>> {
+    let errors = s.validate();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(expected_with(s, Parts::WithoutPlan).0)
+}
+
+/// Which parts of the expected values to compute.
+#[derive(Clone, Copy, PartialEq)]
+enum Parts {
+    All,
+    WithoutPlan,
+}
+
 /// E\[P_contact\] of every combination of the three causes, `c[speed][follow_up][attempts]`
 /// (0 now, 1 target), and the distributions D of the staffed processes at their own follow-up
 /// rates with their means [contact now-attempts, contact target-attempts, retries own].
@@ -371,6 +389,10 @@ fn contacts(s: &Scenario) -> Contacts {
 
 /// [`expected`] for a scenario already known to be valid.
 pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
+    expected_with(s, Parts::All)
+}
+
+fn expected_with(s: &Scenario, parts: Parts) -> (Expected, Vec<Warning>) {
     let (now, target) = (&s.process_now, &s.process_target);
     let Contacts { c, staffed } = contacts(s);
     let cal = calibrate_with(s, c[0][0][0], c[1][1][1]);
@@ -449,7 +471,8 @@ pub(crate) fn expected_unchecked(s: &Scenario) -> (Expected, Vec<Warning>) {
         })
         .collect();
 
-    let plan = s.target_sales_per_year.map(|t| {
+    let target = s.target_sales_per_year.filter(|_| parts == Parts::All);
+    let plan = target.map(|t| {
         let mix_cost = ratio(lead_cost, leads);
         let needed_now = ratio(sales_now, leads).and_then(|y| ratio(t, y));
         let needed_target = ratio(sales_target, leads).and_then(|y| ratio(t, y));
@@ -604,6 +627,26 @@ mod tests {
             12.0 * (120.0 * 25.0 + 150.0 * 12.0 + 80.0 * 15.0 + 40.0 * 18.0)
         );
         assert!((e.wasted_spend - 0.1 * e.cost).abs() < 1e-6);
+    }
+
+    #[test]
+    fn without_plan_is_expected_less_its_plan() {
+        use crate::model::presets::WorkshopPreset;
+        let mut scenarios: Vec<Scenario> = WorkshopPreset::all().map(|p| p.scenario()).into();
+        let mut budget = default_scenario();
+        budget.budget_per_year = Some(50_000.0);
+        scenarios.push(budget);
+        for s in &scenarios {
+            let (mut all, _) = run(s);
+            assert!(all.plan.is_some(), "every preset has a target");
+            all.plan = None;
+            let without = expected_without_plan(s).unwrap_or_else(|e| panic!("{e:?}"));
+            // Bit for bit: Debug prints every float's shortest round-trip form.
+            assert_eq!(format!("{without:?}"), format!("{all:?}"));
+        }
+        let mut bad = default_scenario();
+        bad.revenue_per_sale = -1.0;
+        assert_eq!(expected_without_plan(&bad).err(), expected(&bad).err());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::codec::embed::{HEIGHT_MESSAGE, address, sibling, widget_title};
 use crate::i18n::parse::format_minutes;
 use crate::i18n::{Text, format};
-use crate::model::expected::expected;
+use crate::model::expected::expected_without_plan;
 use crate::state::fields;
 use crate::state::{Action, AppState, View};
 
@@ -98,7 +98,8 @@ pub fn embed(props: &EmbedProps) -> Html {
     let state = &*props.state;
     let lang = state.lang;
     let results = use_memo(Rc::clone(&state.valid), |s| {
-        expected(s).map(|(e, _)| Rc::new(e))
+        // The widget shows no plan: its bundle holds no plan solver.
+        expected_without_plan(s).map(Rc::new)
     });
     let doc = use_scenario_json(state);
     let field = |path: &str, label: EmbedText, unit: Option<&str>| {
