@@ -16,6 +16,7 @@ pub mod charts;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod codec;
+pub mod decimal;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod first_paint;
 pub mod i18n;

@@ -44,7 +44,7 @@ pub fn parse_number(lang: Lang, text: &str) -> Result<f64, ParseError> {
         return Err(ParseError::NotANumber);
     }
     let normalised = normalise_separators(lang, digits).ok_or(ParseError::NotANumber)?;
-    let value: f64 = normalised.parse().map_err(|_| ParseError::NotANumber)?;
+    let value = crate::decimal::parse(&normalised).ok_or(ParseError::NotANumber)?;
     if !value.is_finite() {
         return Err(ParseError::NotANumber);
     }

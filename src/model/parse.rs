@@ -5,7 +5,7 @@
 //! 1. **Syntax.** The text is parsed into a `serde_json::Value` (through `serde_path_to_error`,
 //!    so even a syntax error names the field it sits in). `NaN` and `Infinity` are reported as
 //!    such, with their line and column. Numbers stay text here (serde_json's
-//!    `arbitrary_precision`); step 3 reads each with Rust's correctly rounded parser, so a
+//!    `arbitrary_precision`); step 3 reads each correctly rounded ([`crate::decimal`]), so a
 //!    number beyond the 64-bit float range (`1e999`) is reported at its field.
 //! 2. **Version.** `version` is required. A newer version than [`CURRENT_VERSION`] is refused
 //!    (its fields may mean something else); an older one goes through [`migrate`].
@@ -39,6 +39,7 @@
 //! **Unknown fields** are ignored, so a document with extra keys written by a later minor
 //! release, or annotated by hand, still reads.
 
+use crate::decimal;
 use serde_json::{Map, Value};
 
 use super::capacity::{
@@ -238,7 +239,7 @@ fn whole_number(v: &Value) -> Result<u64, Problem> {
         return Ok(u);
     }
     // `as_f64` gives only finite floats: `None` is a number beyond the float range.
-    let x = n.as_f64().ok_or(Problem::NumberTooLarge)?;
+    let x = decimal::json_number(n).ok_or(Problem::NumberTooLarge)?;
     if x.fract() != 0.0 {
         return Err(Problem::NotInteger);
     }
@@ -304,7 +305,7 @@ impl Walker {
     }
 
     fn number_value(&mut self, v: &Value, path: &str) -> f64 {
-        match v.as_f64() {
+        match decimal::json_value(v) {
             Some(x) if v.is_number() => x,
             // A number whose float is infinite (`as_f64` gives only finite ones).
             None if v.is_number() => {
@@ -342,7 +343,7 @@ impl Walker {
             }
             Err(p) => {
                 // A negative whole number is a range error, not a type error.
-                let p = match v.as_f64() {
+                let p = match decimal::json_value(v) {
                     Some(x) if x < 0.0 && x.fract() == 0.0 => {
                         Problem::between(min as f64, max as f64)
                     }

@@ -25,7 +25,7 @@ pub(crate) fn display_text(state: &AppState, doc: &Value, path: &str) -> String 
     let value = doc.pointer(&fields::pointer(path));
     match (value, fields::kind_of(path)) {
         (Some(Value::Number(n)), kind) => {
-            let v = n.as_f64().unwrap_or(0.0);
+            let v = crate::decimal::json_number(n).unwrap_or(0.0);
             match kind {
                 FieldKind::Percent => editable_number(lang, v * 100.0),
                 FieldKind::Minutes => editable_minutes(lang, v),
@@ -199,7 +199,7 @@ pub(crate) fn slider_input(
     dispatch.reform(move |e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         // A range input always reports a number; 0 is only a fallback.
-        let position = input.value().parse::<f64>().unwrap_or(0.0);
+        let position = crate::decimal::parse(&input.value()).unwrap_or(0.0);
         Action::SetValue {
             path: path.clone(),
             value: to_value(position),
