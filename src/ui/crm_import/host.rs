@@ -141,6 +141,27 @@ pub fn mounted(props: &MountedProps) -> Html {
     html! { <super::CrmImport root={props.root.clone()} /> }
 }
 
+/// An empty component, for [`reserve_the_planners_tree_id`].
+#[function_component(Nothing)]
+fn nothing() -> Html {
+    html! {}
+}
+
+/// Yew tells its apps apart by a number it writes on their elements, counted from 1 by each
+/// module on its own: the planner, its module's only app, is 1. The panel is an app of the
+/// importer's module mounted inside the planner's elements, so as the importer's first app it
+/// would be 1 too, and the planner's event handling (which runs first, on its root) would take
+/// the panel's clicks for its own and run whichever of its listeners has the same number (Apply
+/// closed the import). An app made and dropped here, before the panel's, takes 1.
+fn reserve_the_planners_tree_id() {
+    if let Some(spare) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    {
+        yew::Renderer::<Nothing>::with_root(spare).render().destroy();
+    }
+}
+
 fn mount_now() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
@@ -162,6 +183,7 @@ fn mount_now() {
 /// The importer's start on the main thread: mounts the panel in the planner's root, again on
 /// each [`OPEN`], and unmounts it on [`CLOSE`].
 pub fn start() {
+    reserve_the_planners_tree_id();
     mount_now();
     let Some(window) = web_sys::window() else {
         return;
