@@ -10,6 +10,11 @@
 //   style-<hash>.css, in their order: one request instead of four, and 1.7 KB less gzip, since
 //   they share most of their vocabulary. The widget's page (under 4 KB of CSS) gets its rules
 //   inline, in a <style> element: one request fewer before the first paint.
+// - Loading: trunk's loader (a module script importing the glue, which fetches the wasm, both
+//   preloaded from <head>) becomes one that starts both downloads once the page's first paint
+//   (scripts/first-paint.mjs) is on screen, or after 100 ms at most (a hidden tab paints no
+//   frame). On a slow connection the few KB the first paint needs then never share the line
+//   with the wasm. Trunk's two preload links (with their integrity hashes) are added then.
 //
 // Anything unexpected in trunk's output fails the build rather than shipping half a rewrite.
 import { createHash } from 'node:crypto';
@@ -44,6 +49,30 @@ for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js'))) {
   await writeFile(path, code);
   html = html.replaceAll(sri(source), sri(code));
   console.log(`post-build: ${name} ${source.length} → ${code.length} bytes`);
+}
+
+// trunk's loader and its two preload links (see the top of this file).
+{
+  const script = /<script type=module>import init, \* as bindings from '\.\/([\w-]+\.js)';\s*const wasm = await init\(\{ module_or_path: '\.\/([\w-]+_bg\.wasm)' \}\);\s*window\.wasmBindings = bindings;\s*dispatchEvent\(new CustomEvent\("TrunkApplicationStarted", \{detail: \{wasm\}\}\)\);<\/script>/;
+  const found = html.match(script);
+  const js = found && html.match(new RegExp(`<link crossorigin href=\\./${found[1]} integrity=(sha384-[\\w+/=]+) rel=modulepreload>`));
+  const wasm = found && html.match(new RegExp(`<link as=fetch crossorigin href=\\./${found[2]} integrity=(sha384-[\\w+/=]+) rel=preload type=application/wasm>`));
+  if (!found || !js || !wasm) {
+    console.error(`post-build: trunk's loader or its preload links not found in ${page}; trunk's output changed?`);
+    process.exit(1);
+  }
+  // The same two links trunk wrote (the simulation worker finds the glue and the wasm through
+  // them, src/ui/simulation.rs), added once the page has painted, then trunk's own start.
+  const loader = '<script type=module>' +
+    // After the next frame has painted (its rendering follows the animation-frame callbacks).
+    'await new Promise(function(r){var t=setTimeout(r,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);r()},0)})});' +
+    'function link(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);document.head.append(l)}' +
+    `link({rel:"modulepreload",href:"./${found[1]}",integrity:"${js[1]}",crossorigin:""});` +
+    `link({rel:"preload",as:"fetch",type:"application/wasm",href:"./${found[2]}",integrity:"${wasm[1]}",crossorigin:""});` +
+    `const bindings=await import("./${found[1]}");const wasm=await bindings.default({module_or_path:"./${found[2]}"});` +
+    'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}))</script>';
+  html = html.replace(js[0], '').replace(wasm[0], '').replace(found[0], loader);
+  console.log(`post-build: ${page} loads ${found[1]} and ${found[2]} after its first paint`);
 }
 
 // trunk writes <link href=./name-<hash>.css integrity=sha384-… rel=stylesheet> (minified HTML).

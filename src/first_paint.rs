@@ -99,11 +99,39 @@ fn figure(key: &str, value: f64, text: &str) -> String {
 }
 
 fn kpi_card(key: &str, label: &str, value: f64, text: &str, emphasis: bool) -> String {
+    kpi_card_with(key, label, value, text, emphasis, "")
+}
+
+/// A card with a second line (`detail`, HTML) as `ui::kpi::Kpi` renders it.
+fn kpi_card_with(
+    key: &str,
+    label: &str,
+    value: f64,
+    text: &str,
+    emphasis: bool,
+    detail: &str,
+) -> String {
     let class = if emphasis { "kpi emphasis" } else { "kpi" };
+    let detail = if detail.is_empty() {
+        String::new()
+    } else {
+        format!(r#"<span class="kpi-detail">{detail}</span>"#)
+    };
     format!(
-        r#"<div class="{class}"><dt>{}</dt><dd><span class="kpi-value" data-fp="{key}" data-value="{value}">{}</span></dd></div>"#,
+        r#"<div class="{class}"><dt>{}</dt><dd><span class="kpi-value" data-fp="{key}" data-value="{value}">{}</span>{detail}</dd></div>"#,
         esc(label),
         esc(text)
+    )
+}
+
+/// The places `ui::results::figures` holds for what the simulation will fill: its progress as
+/// the headline's second line, the P10–P90 lines, and the cards of the chance to reach the target.
+const BAND_PLACEHOLDER: &str = r#"<span aria-hidden="true">P10–P90: …</span>"#;
+
+fn pending_card(label: &str) -> String {
+    format!(
+        r#"<div class="kpi"><dt>{}</dt><dd><span class="kpi-value" aria-hidden="true">…</span></dd></div>"#,
+        esc(label)
     )
 }
 
@@ -113,20 +141,26 @@ fn planner(lang: Lang) -> Result<String, String> {
     let money = |v: f64| format::money(lang, v);
     let count = |v: f64| format::number(lang, v, 0);
     let pct = |v: f64| format::percent(lang, v, 1);
+    let progress = format!(
+        r#"<span class="sim-progress" role="status"><label>{} <progress max="1" value="0">0/1</progress></label></span>"#,
+        esc(Text::Simulating.get(lang))
+    );
     let mut cards = vec![
-        kpi_card(
+        kpi_card_with(
             "expected.lost_revenue",
             Text::LostRevenue.get(lang),
             e.lost_revenue,
             &money(e.lost_revenue),
             true,
+            &progress,
         ),
-        kpi_card(
+        kpi_card_with(
             "expected.lost_sales",
             Text::LostSales.get(lang),
             e.lost_sales,
             &count(e.lost_sales),
             false,
+            BAND_PLACEHOLDER,
         ),
         kpi_card(
             "expected.lost_gross_profit",
@@ -135,19 +169,21 @@ fn planner(lang: Lang) -> Result<String, String> {
             &money(e.lost_gross_profit),
             false,
         ),
-        kpi_card(
+        kpi_card_with(
             "expected.sales_now",
             Text::SalesNow.get(lang),
             e.sales_now,
             &count(e.sales_now),
             false,
+            BAND_PLACEHOLDER,
         ),
-        kpi_card(
+        kpi_card_with(
             "expected.sales_target",
             Text::SalesTarget.get(lang),
             e.sales_target,
             &count(e.sales_target),
             false,
+            BAND_PLACEHOLDER,
         ),
     ];
     // Conversion today carries the benchmark as its second line from the first render.
@@ -205,6 +241,10 @@ fn planner(lang: Lang) -> Result<String, String> {
         &money(e.cost),
         false,
     ));
+    if scenario.target_sales_per_year.is_some() {
+        cards.push(pending_card(Text::HitTargetNow.get(lang)));
+        cards.push(pending_card(Text::HitTargetTarget.get(lang)));
+    }
     let switch = |l: Lang, label: &str| {
         format!(
             r#"<button type="button" lang="{}" aria-pressed="{}">{label}</button>"#,
@@ -222,7 +262,6 @@ fn planner(lang: Lang) -> Result<String, String> {
             r#"<main>{bar}"#,
             r#"<div class="planner"><section class="inputs fp-inputs"><h2 class="visually-hidden">{inputs}</h2>{economics}<p class="loading">{loading}</p></section>"#,
             r#"<section class="results"><h2>{results}</h2><dl class="kpis">{cards}</dl>"#,
-            r#"<div class="sim-progress"><label>{simulating} <progress max="1" value="0"></progress></label></div>"#,
             r#"</section></div></main><footer class="app-footer"><p>{privacy}</p></footer></div>"#,
         ),
         code = lang.code(),
@@ -236,7 +275,6 @@ fn planner(lang: Lang) -> Result<String, String> {
         loading = esc(loading(lang)),
         results = esc(Text::Results.get(lang)),
         cards = cards.concat(),
-        simulating = esc(Text::Simulating.get(lang)),
         privacy = esc(Text::PrivacyNote.get(lang)),
     ))
 }

@@ -2,6 +2,7 @@
 //! changes while the page is open), keeps `<html lang>` in step with the language, and shows the
 //! page for the current view.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -79,6 +80,12 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     use_html_lang(state.lang);
+    // The planner marks the page ready once its sections are in; every other view at once.
+    use_effect_with(state.view, |view| {
+        if *view != View::Plan {
+            mark_page_ready();
+        }
+    });
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
@@ -166,6 +173,46 @@ fn lang_switch(props: &LangSwitchProps) -> Html {
             { button(Lang::Nl, "NL") }
             { button(Lang::En, "EN") }
         </div>
+    }
+}
+
+/// Callbacks waiting for the page to be ready.
+type Waiting = Vec<Box<dyn FnOnce()>>;
+
+thread_local! {
+    /// What waits for the page to be ready ([`when_page_ready`]); `None` once it is.
+    static WAITING_FOR_READY: RefCell<Option<Waiting>> = RefCell::new(Some(Vec::new()));
+}
+
+/// Marks the page as ready: every section mounted (`<html data-ready>`, which the end-to-end
+/// tests wait for), and runs what waited for it ([`when_page_ready`]). Later calls do nothing
+/// more.
+pub(super) fn mark_page_ready() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-ready", "");
+    }
+    let waiting = WAITING_FOR_READY.with(|w| w.borrow_mut().take());
+    for f in waiting.into_iter().flatten() {
+        f();
+    }
+}
+
+/// Runs `f` once the page is ready (see [`mark_page_ready`]): at once if it is. The first
+/// simulation waits for it, so it does not share a small machine's CPU with the planner's
+/// staged first render.
+pub(super) fn when_page_ready(f: impl FnOnce() + 'static) {
+    let waiting = WAITING_FOR_READY.with(|w| match &mut *w.borrow_mut() {
+        Some(list) => {
+            list.push(Box::new(f));
+            None
+        }
+        None => Some(f),
+    });
+    if let Some(f) = waiting {
+        f();
     }
 }
 

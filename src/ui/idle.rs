@@ -77,3 +77,27 @@ impl Idle {
         }
     }
 }
+
+/// The longest [`after_first_paint`] waits for a frame: a hidden tab or an off-screen frame
+/// may not render one for a long time, and the app must start there too.
+pub const FIRST_PAINT_WAIT_MS: u32 = 100;
+
+/// Resolves once the browser has painted what the page holds now (a frame has been rendered,
+/// then its task has ended), or after [`FIRST_PAINT_WAIT_MS`]. The app awaits it before it
+/// replaces the page's first paint: where the wasm arrives before the first frame (a fast
+/// connection, a cached visit), the static page is still painted first instead of the app's
+/// first render being one long task before anything shows, and that render is a task of its
+/// own, not the one that instantiated the wasm.
+pub async fn after_first_paint() {
+    use futures::FutureExt;
+    let (painted, frame) = futures::channel::oneshot::channel::<()>();
+    let _request = gloo::render::request_animation_frame(move |_| {
+        let _ = painted.send(());
+    });
+    futures::select! {
+        _ = frame.fuse() => {}
+        _ = gloo::timers::future::TimeoutFuture::new(FIRST_PAINT_WAIT_MS).fuse() => {}
+    }
+    // The frame's own task: rendering happens after the animation-frame callbacks.
+    gloo::timers::future::TimeoutFuture::new(0).await;
+}

@@ -51,6 +51,7 @@ pub fn start() {
         .map(|h| Fragment::parse(&h))
         .unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
+        idle::after_first_paint().await;
         let props = app::AppProps::open(fragment).await;
         root.set_inner_html("");
         yew::Renderer::<App>::with_root_and_props(root, props).render();

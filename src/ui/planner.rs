@@ -16,7 +16,7 @@ use super::form::{Form, use_field_callbacks, use_scenario_json};
 use super::inputs::{advanced, economics, process, seasonality, sources};
 use super::results::buy_plan::BuyPlan;
 use super::results::cost_per_sale::CostPerSale;
-use super::results::figures::{figures, progress};
+use super::results::figures::figures;
 use super::results::plan_table::PlanTable;
 use super::results::warnings::Warnings;
 use super::simulation::use_simulation_with;
@@ -30,9 +30,47 @@ pub struct PlannerProps {
     pub dispatch: Callback<Action>,
 }
 
+/// How many of the planner's sections come after the first: see [`use_mount_stages`].
+const LATER_STAGES: u8 = 7;
+
+thread_local! {
+    /// Whether a planner has been mounted on this page before (see [`use_mount_stages`]).
+    static MOUNTED_BEFORE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The planner's first mount on a page goes in stages, one task each, so that opening the page
+/// is no single long task on a slow phone: the first stage (what the page's first paint shows)
+/// replaces that paint, each later stage adds sections below it after a zero timeout, so the
+/// browser may paint and answer input in between. Returns the number of stages mounted so far,
+/// up to [`LATER_STAGES`]; any later mount (back from compare) renders whole at once. When all
+/// are in, the page is marked ready (`<html data-ready>`, [`super::app::mark_page_ready`]).
+#[hook]
+fn use_mount_stages() -> u8 {
+    let stage = use_state_eq(|| {
+        if MOUNTED_BEFORE.with(|m| m.replace(true)) {
+            LATER_STAGES
+        } else {
+            0
+        }
+    });
+    {
+        let stage = stage.clone();
+        use_effect_with(*stage, move |&s| {
+            if s >= LATER_STAGES {
+                super::app::mark_page_ready();
+            }
+            let next = (s < LATER_STAGES)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(s + 1)));
+            move || drop(next)
+        });
+    }
+    *stage
+}
+
 /// The planner page.
 #[function_component(Planner)]
 pub fn planner(props: &PlannerProps) -> Html {
+    let stage = use_mount_stages();
     let state = &*props.state;
     let lang = state.lang;
     let results = use_memo(Rc::clone(&state.valid), |s| {
@@ -54,14 +92,16 @@ pub fn planner(props: &PlannerProps) -> Html {
         Err(_) => &[],
     };
     html! {
-        <div class="planner">
+        <div class="planner" data-mounted={(stage >= LATER_STAGES).then_some("")}>
             <section class="inputs" aria-labelledby="inputs-h">
                 <h2 id="inputs-h" class="visually-hidden">{ Text::Inputs.get(lang) }</h2>
                 { economics::economics(&form, warnings) }
-                { sources::sources(&form, warnings) }
-                { process::process(&form) }
-                { seasonality::seasonality(&form) }
-                { advanced::advanced(&form) }
+                if stage >= 1 { { sources::sources(&form, warnings) } }
+                if stage >= 2 { { process::process(&form) } }
+                if stage >= 3 {
+                    { seasonality::seasonality(&form) }
+                    { advanced::advanced(&form) }
+                }
             </section>
             <section id="results" class="results" aria-labelledby="results-h" tabindex="-1">
                 <h2 id="results-h">{ Text::Results.get(lang) }</h2>
@@ -71,27 +111,33 @@ pub fn planner(props: &PlannerProps) -> Html {
                 { match &*results {
                     Ok((e, warnings)) => html! {
                         <>
-                            { figures(lang, e, &state.valid, sim.current().map(|u| &**u)) }
-                            { progress(lang, &sim) }
+                            { figures(lang, e, &state.valid, &sim) }
+                            if stage >= 4 {
                             { super::results::staffing::staffing(lang, e) }
                             { super::results::suggestions::suggestions(lang, &state.valid, &sim, &props.dispatch) }
                             <super::staffing_charts::StaffingCharts {lang} scenario={Rc::clone(&state.valid)} />
                             <Warnings {lang} warnings={warnings.clone()} />
+                            }
                             // Charts before the plan tables: moving a lever should show its effect
                             // without scrolling.
+                            if stage >= 5 {
                             <ChartsPanel {lang} scenario={Rc::clone(&state.valid)} expected={Rc::clone(e)} simulation={sim.update.clone()} stale={sim.stale} />
-                            if let Some(plan) = &e.plan {
+                            }
+                            if stage < 6 {
+                            } else if let Some(plan) = &e.plan {
                                 <PlanTable {lang} plan={plan.clone()} benchmark={state.valid.benchmark_conversion} />
                             } else {
                                 <p class="notice" role="status" data-no-target="">{ BuyText::NoTarget.get(lang) }</p>
                             }
                             // Together, so the printed report can put them side by side.
+                            if stage >= 7 {
                             <div class="buy-compare">
                                 if let Some(plan) = &e.plan {
                                     <BuyPlan {lang} plan={plan.clone()} budget={state.valid.budget_per_year} />
                                 }
                                 <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
                             </div>
+                            }
                         </>
                     },
                     Err(errors) => html! {

@@ -2,6 +2,7 @@
 //! its latest summary. A newer scenario replaces the running simulation; updates of older ones
 //! are ignored.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use futures::StreamExt;
@@ -177,22 +178,34 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
             let id = *asked.borrow() + 1;
             *asked.borrow_mut() = id;
             asked_now.set(id);
-            // Sent when the page is idle (at most 100 ms later): the simulation then does not
-            // compete for the CPU with the render and chart drawing this change started, and
-            // while someone types, only the last value is simulated.
-            let pending = (*requests).as_ref().and_then(|tx| {
+            // Sent when the page is idle (at most 100 ms later), and not before the page is
+            // ready (its first render in): the simulation then does not compete for the CPU with
+            // the render and chart drawing this change started, and while someone types, only
+            // the last value is simulated.
+            let pending: Rc<RefCell<Option<super::idle::Idle>>> = Rc::default();
+            let cancelled = Rc::new(Cell::new(false));
+            if let Some(tx) = (*requests).as_ref() {
                 let request = if suggestions {
                     SimRequest::with_suggestions(id, scenario)
                 } else {
                     SimRequest::new(id, scenario)
                 };
-                let tx = tx.clone();
-                super::idle::when_idle(100, move || {
-                    let _ = tx.unbounded_send(request);
-                })
-            });
+                let (tx, pending, cancelled) = (tx.clone(), Rc::clone(&pending), Rc::clone(&cancelled));
+                super::app::when_page_ready(move || {
+                    if !cancelled.get() {
+                        *pending.borrow_mut() = super::idle::when_idle(100, move || {
+                            let _ = tx.unbounded_send(request);
+                        });
+                    }
+                });
+            }
             // A newer change (or unmounting) cancels a request not yet sent.
-            move || pending.map_or((), super::idle::Idle::cancel)
+            move || {
+                cancelled.set(true);
+                if let Some(p) = pending.borrow_mut().take() {
+                    p.cancel();
+                }
+            }
         });
     }
     let update = (*latest).clone();

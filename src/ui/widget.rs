@@ -31,6 +31,7 @@ pub fn start() {
         .map(|h| Fragment::parse(&h))
         .unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
+        super::idle::after_first_paint().await;
         let link = match fragment.scenario.as_deref() {
             Some(value) => Some(link::decode_text(value).await),
             None => None,
@@ -72,6 +73,7 @@ pub fn widget(props: &WidgetProps) -> Html {
         })
     };
     super::app::use_html_lang(state.0.lang);
+    use_effect_with((), |_| super::app::mark_page_ready());
     let dispatch = {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))

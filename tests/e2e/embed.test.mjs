@@ -43,7 +43,7 @@ async function openArticle(width) {
   const iframe = page.locator('iframe');
   await iframe.scrollIntoViewIfNeeded();
   const frame = await (await iframe.elementHandle()).contentFrame();
-  await frame.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await frame.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   await frame.waitForFunction(() => Number(document.querySelector('canvas[data-chart="waterfall"]')?.dataset.draws) > 0);
   await waitForFit(page, frame);
   return { context, page, frame, requests, errors, articleBase };
@@ -148,7 +148,7 @@ test('the full planner opened from the widget shows the widget\'s scenario', asy
     context.waitForEvent('page'),
     frame.locator('a[data-planner-link]').click(),
   ]);
-  await planner.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await planner.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   assert.equal(await planner.locator('input[name="revenue_per_sale"]').inputValue(), '31000');
   assert.equal(await planner.locator('header.app-header').count(), 1);
   assert.equal(await kpi(planner, 'expected.lost_revenue'), widgetLost);

@@ -50,7 +50,7 @@ export async function openPage(env, { fragment = '', width = 1280, height = 900,
     if (u.protocol.startsWith('http') && u.host !== host) page.problems.foreignRequests.push(r.url());
   });
   await page.goto(env.base + path + (fragment ? `#${fragment}` : ''));
-  await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   return page;
 }
 

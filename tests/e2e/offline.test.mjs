@@ -29,7 +29,7 @@ test('after a first visit the app loads and works with no network', async () => 
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(base);
-  await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -41,7 +41,7 @@ test('after a first visit the app loads and works with no network', async () => 
   server.closeAllConnections();
   await new Promise((ok) => server.close(ok));
   await page.reload();
-  await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   assert.equal(await page.getAttribute('[data-kpi="expected.lost_revenue"]', 'data-value'), online);
   await page.waitForFunction(() => Number(document.querySelector('canvas[data-chart="monthly"]')?.dataset.draws) > 0);
   const chart = await chartState(page, 'monthly');
@@ -117,7 +117,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
   try {
     const page = await context.newPage();
     await page.goto(base);
-    await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -138,7 +138,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     // The open tab gets the new page (network first) but keeps its worker: the new one waits.
     await page.reload();
     await page.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
-    await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
     await within('the new deploy\'s worker is waiting', page.evaluate(newWorkerWaiting));
     assert.ok((await cacheNames(page)).includes(oldCache), 'the running worker keeps its cache');
 
@@ -147,7 +147,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await page.close();
     const next = await context.newPage();
     await next.goto(base);
-    await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await next.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
     await within('only the new deploy\'s cache is left', next.evaluate(onlyCache, newCache));
     const cached = await next.evaluate(async (c) => (await (await caches.open(c)).keys()).map((r) => new URL(r.url).pathname), newCache);
     assert.ok(cached.includes(`/${newCss}`), `deploy 2's stylesheet is cached: ${cached}`);
@@ -159,7 +159,7 @@ test('a new deploy waits until every tab of the old one is closed, then replaces
     await new Promise((ok) => own.close(ok));
     await next.reload();
     await next.waitForSelector('meta[name="leadplan-deploy"]', { state: 'attached' });
-    await next.waitForSelector('[data-kpi="expected.lost_revenue"]');
+    await next.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   } finally {
     await context.close();
     own.closeAllConnections?.();

@@ -63,7 +63,7 @@ test('the levers can move the target process instead, and reduced motion shows f
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   await page.goto(`${env.base}#view=present&lang=en`);
-  await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   const start = await kpi(page, 'expected.lost_revenue');
   await page.getByRole('button', { name: 'Target', exact: true }).click();
   const attempts = page.locator('input[type="range"][name="process_target.attempts"]');

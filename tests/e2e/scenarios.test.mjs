@@ -78,7 +78,7 @@ test('autosave: an edit survives a reload', async () => {
   await waitKpi(page, 'expected.leads', DEFAULT_LEADS + 12 * 120);
   await waitStored(page, 'return doc.scenarios.some((e) => e.scenario.sources[0].leads_per_month === 240)');
   await page.reload();
-  await page.waitForSelector('[data-kpi="expected.leads"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 120);
   assert.equal(await page.inputValue('input[name="sources[0].leads_per_month"]'), '240');
   const doc = JSON.parse(await stored(page));
@@ -117,7 +117,7 @@ test('save as, rename, duplicate, switch and delete', async () => {
   assert.deepEqual(await optionNames(page), ['Plan A']);
   await waitStored(page, 'return doc.scenarios.length === 1 && doc.scenarios[0].name === "Plan A"');
   await page.reload();
-  await page.waitForSelector('[data-kpi="expected.leads"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 180);
   assert.deepEqual(await optionNames(page), ['Plan A']);
   await page.context().close();
@@ -138,7 +138,7 @@ test('a share link opens in a fresh profile, without saving, and offers to save'
   const fresh = await env.browser.newContext();
   const other = await fresh.newPage();
   await other.goto(link);
-  await other.waitForSelector('[data-kpi="expected.leads"]');
+  await other.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.equal(await kpi(other, 'expected.leads'), DEFAULT_LEADS + 12 * 40);
   assert.equal(await kpi(other, 'expected.lost_revenue'), lostRevenue);
   assert.ok(await other.isVisible('[data-offer="save"]'));
@@ -200,7 +200,7 @@ test('the default link is short; a link from another program opens; saved scenar
   const reopened = page.waitForEvent('load');
   await page.goto(`${env.base}#lang=en&view=plan&s=${foreignLink(scenario)}`);
   await reopened;
-  await page.waitForSelector('[data-kpi="expected.leads"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS + 12 * 80);
   assert.ok(await page.isVisible('[data-offer="save"]'));
   assert.equal(await stored(page), before);
@@ -230,7 +230,7 @@ test('corrupted storage shows a notice and opens on defaults; one bad scenario a
   const page = await openPage(env, { fragment: 'lang=en' });
   await page.evaluate((k) => localStorage.setItem(k, '{not json at all'), KEY);
   await page.reload();
-  await page.waitForSelector('[data-kpi="expected.leads"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.match(await page.textContent('[data-notice="storage"]'), /could not be read/);
   assert.equal(await kpi(page, 'expected.leads'), DEFAULT_LEADS);
   // An edit saves again, after the garbage was backed up.
@@ -245,7 +245,7 @@ test('corrupted storage shows a notice and opens on defaults; one bad scenario a
   const doc = { format: KEY, version: 1, current: 1, scenarios: [{ name: 'Broken', scenario: bad }, { name: 'Good', scenario: good }] };
   await page.evaluate(([k, d]) => localStorage.setItem(k, d), [KEY, JSON.stringify(doc)]);
   await page.reload();
-  await page.waitForSelector('[data-kpi="expected.leads"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   const notice = await page.textContent('[data-notice="storage"]');
   assert.match(notice, /Broken/);
   assert.match(notice, /process_now\.attempts/);
@@ -266,7 +266,7 @@ test('full or disabled storage: a notice says so, and the planner keeps working'
   }, KEY);
   const full = await context.newPage();
   await full.goto(`${env.base}#lang=en`);
-  await full.waitForSelector('[data-kpi="expected.leads"]');
+  await full.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   await typeInto(full, 'sources[0].leads_per_month', '121');
   await full.waitForSelector('[data-notice="storage"][role="alert"]');
   assert.match(await full.textContent('[data-notice="storage"]'), /storage is full/i);
@@ -282,7 +282,7 @@ test('full or disabled storage: a notice says so, and the planner keeps working'
   const errors = [];
   off.on('pageerror', (e) => errors.push(String(e)));
   await off.goto(`${env.base}#lang=en`);
-  await off.waitForSelector('[data-kpi="expected.leads"]');
+  await off.waitForSelector('html[data-ready] [data-kpi="expected.leads"]');
   assert.match(await off.textContent('[data-notice="storage"]'), /storage is disabled/i);
   await typeInto(off, 'sources[0].leads_per_month', '121');
   await waitKpi(off, 'expected.leads', DEFAULT_LEADS + 12);
@@ -398,7 +398,7 @@ test('the embed view neither reads nor writes storage', async () => {
   const reopened = page.waitForEvent('load');
   await page.goto(`${env.base}#view=embed`);
   await reopened;
-  await page.waitForSelector('[data-kpi="expected.lost_revenue"]');
+  await page.waitForSelector('html[data-ready] [data-kpi="expected.lost_revenue"]');
   // The saved, open scenario is not read: the widget shows the default (its sources combined
   // into one, with the combined conversion rounded to 0.01%: within 0.5% of the default).
   const embedLost = await kpi(page, 'expected.lost_revenue');

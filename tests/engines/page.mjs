@@ -104,9 +104,10 @@ export async function waitFor(driver, what, fn, args = [], ms = 20_000) {
 
 /**
  * Opens `url` as a new visit (a blank page first, so a changed fragment alone is a new load too),
- * waits for the figures, and starts recording uncaught errors on `window.__leadplanErrors`.
+ * waits for the figures once the page is ready (`<html data-ready>`: the planner mounts its
+ * sections in stages), and starts recording uncaught errors on `window.__leadplanErrors`.
  */
-export async function open(driver, url, { ready = '[data-kpi="expected.lost_revenue"]' } = {}) {
+export async function open(driver, url, { ready = 'html[data-ready] [data-kpi="expected.lost_revenue"]' } = {}) {
   await driver.get('about:blank');
   await driver.get(url);
   await waitFor(driver, `${ready} on ${url}`, (sel) => document.querySelector(sel) !== null, [ready], 30_000);

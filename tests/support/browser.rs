@@ -33,12 +33,11 @@ pub async fn mount(fragment: &str) -> Element {
     )
     .render();
     until_described(
-        "the figures show",
+        "the figures show, every section mounted",
         || {
-            root.query_selector("[data-kpi=\"expected.leads\"]")
-                .ok()
-                .flatten()
-                .is_some()
+            let found = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+            // The planner's first mount adds its sections in stages (`ui::planner`).
+            found("[data-kpi=\"expected.leads\"]") && !found(".planner:not([data-mounted])")
         },
         || describe(&root),
     )

@@ -158,7 +158,9 @@ fn reserve_the_planners_tree_id() {
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("div").ok())
     {
-        yew::Renderer::<Nothing>::with_root(spare).render().destroy();
+        yew::Renderer::<Nothing>::with_root(spare)
+            .render()
+            .destroy();
     }
 }
 

@@ -13,21 +13,38 @@ use crate::ui::kpi::Kpi;
 use crate::ui::planner_text::PlannerText;
 use crate::ui::simulation::SimulationView;
 
-/// Shows how far the simulation is, once it takes longer than a moment.
-pub fn progress(lang: Lang, sim: &SimulationView) -> Html {
+/// How far the simulation is, as the headline card's second line while it runs (where its P10–P90
+/// range then goes, so nothing moves when it arrives); `None` once it is done.
+fn progress(lang: Lang, sim: &SimulationView) -> Option<Html> {
     let (done, total) = match sim.update.as_deref() {
         Some(u) if !sim.stale => (u.done, u.total),
         _ => (0, 1),
     };
     if done >= total && !sim.stale {
-        return html! {};
+        return None;
     }
     let label = Text::Simulating.get(lang);
-    html! {
-        <div class="sim-progress" role="status">
+    Some(html! {
+        <span class="sim-progress" role="status">
             <label>{ label }{" "}
                 <progress max={total.to_string()} value={done.to_string()}>{ format!("{done}/{total}") }</progress>
             </label>
+        </span>
+    })
+}
+
+/// The P10–P90 line of a figure whose simulation has not reported yet: it holds the line's
+/// place, so the cards keep their size when the figures arrive.
+fn band_placeholder() -> Html {
+    html! { <span aria-hidden="true">{ "P10–P90: …" }</span> }
+}
+
+/// A card of a figure the simulation has not given yet (no `data-kpi`: it has no value).
+fn pending_card(label: &'static str) -> Html {
+    html! {
+        <div class="kpi">
+            <dt>{ label }</dt>
+            <dd><span class="kpi-value" aria-hidden="true">{ "…" }</span></dd>
         </div>
     }
 }
@@ -53,23 +70,30 @@ fn band(key: &str, stats: &Stats, fmt: &dyn Fn(f64) -> String) -> Html {
     }
 }
 
-pub fn figures(lang: Lang, e: &Expected, scenario: &Scenario, sim: Option<&SimUpdate>) -> Html {
+/// The figure cards. Until the simulation reports, the lines and cards it will fill hold their
+/// places (the headline's shows its progress), so the cards do not grow and push the charts
+/// below them down when it does.
+pub fn figures(lang: Lang, e: &Expected, scenario: &Scenario, view: &SimulationView) -> Html {
+    let sim: Option<&SimUpdate> = view.current().map(|u| &**u);
+    // A scenario the simulation could not run gets no places held for it.
+    let unsimulated = sim.is_some_and(|u| u.done >= u.total && u.summary.is_none());
     let money = |v: f64| format::money(lang, v);
     let count = |v: f64| format::number(lang, v, 0);
     let pct = |v: f64| format::percent(lang, v, 1);
     let annual = sim.and_then(|u| u.summary.as_ref()).map(|s| &s.annual);
     let summary = sim.and_then(|u| u.summary.as_ref());
-    let detail =
-        |key: &str,
-         pick: fn(&crate::model::simulate::AnnualStats) -> &Stats,
-         fmt: &dyn Fn(f64) -> String| { annual.map(|a| band(key, pick(a), fmt)) };
+    let detail = |key: &str,
+                  pick: fn(&crate::model::simulate::AnnualStats) -> &Stats,
+                  fmt: &dyn Fn(f64) -> String| {
+        (!unsimulated).then(|| annual.map_or_else(band_placeholder, |a| band(key, pick(a), fmt)))
+    };
     let card = |key: &'static str, label: Text, value: f64, text: String, detail: Option<Html>| {
         html! { <Kpi key_path={key} label={label.get(lang)} {value} text={text} {detail} /> }
     };
     html! {
         <dl class="kpis">
             <Kpi key_path="expected.lost_revenue" label={Text::LostRevenue.get(lang)} value={e.lost_revenue} text={money(e.lost_revenue)} emphasis=true
-                detail={detail("lost_revenue", |a| &a.lost_revenue, &money)} />
+                detail={progress(lang, view).or_else(|| detail("lost_revenue", |a| &a.lost_revenue, &money))} />
             { card("expected.lost_sales", Text::LostSales, e.lost_sales, count(e.lost_sales), detail("lost_sales", |a| &a.lost_sales, &count)) }
             { card("expected.lost_gross_profit", Text::LostGrossProfit, e.lost_gross_profit, money(e.lost_gross_profit), None) }
             { card("expected.sales_now", Text::SalesNow, e.sales_now, count(e.sales_now), detail("sales_now", |a| &a.sales_now, &count)) }
@@ -85,6 +109,9 @@ pub fn figures(lang: Lang, e: &Expected, scenario: &Scenario, sim: Option<&SimUp
             if let (Some(now), Some(target)) = (summary.and_then(|s| s.p_hit_target_now), summary.and_then(|s| s.p_hit_target_target)) {
                 { card("simulation.p_hit_target_now", Text::HitTargetNow, now, format::percent(lang, now, 0), None) }
                 { card("simulation.p_hit_target_target", Text::HitTargetTarget, target, format::percent(lang, target, 0), None) }
+            } else if summary.is_none() && !unsimulated && scenario.target_sales_per_year.is_some() {
+                { pending_card(Text::HitTargetNow.get(lang)) }
+                { pending_card(Text::HitTargetTarget.get(lang)) }
             }
         </dl>
     }
