@@ -297,6 +297,9 @@ impl Simulator {
     }
 
     /// Runs up to `max_runs` more runs (fewer when the total is reached); returns how many ran.
+    // Never inlined: the worker's warm-up and its requests then run the same function, which the
+    // browser optimises once (it tiers WebAssembly up function by function).
+    #[inline(never)]
     pub fn run_batch(&mut self, max_runs: u32) -> u32 {
         let todo = max_runs.min(self.runs_total - self.runs_done);
         for _ in 0..todo {

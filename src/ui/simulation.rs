@@ -190,7 +190,8 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
                 } else {
                     SimRequest::new(id, scenario)
                 };
-                let (tx, pending, cancelled) = (tx.clone(), Rc::clone(&pending), Rc::clone(&cancelled));
+                let (tx, pending, cancelled) =
+                    (tx.clone(), Rc::clone(&pending), Rc::clone(&cancelled));
                 super::app::when_page_ready(move || {
                     if !cancelled.get() {
                         *pending.borrow_mut() = super::idle::when_idle(100, move || {
