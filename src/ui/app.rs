@@ -72,13 +72,23 @@ pub fn app(props: &AppProps) -> Html {
     // staffed scenario has its staffing lever, whose best block the worker finds.
     let simulates = matches!(state.view, View::Plan | View::Compare)
         || (state.view == View::Present && state.valid.process_now.capacity.is_some());
-    let worker = use_memo(simulates, |simulates| {
-        if *simulates {
-            SimulationBridge::spawn()
-        } else {
-            None
-        }
-    });
+    // Started in a task of its own after the first render, which is long enough on a slow
+    // phone; the first simulation is sent later anyway (once the page is ready).
+    let worker = use_state_eq(|| None::<SimulationBridge>);
+    {
+        let worker = worker.clone();
+        use_effect_with(simulates, move |&simulates| {
+            let start = if simulates {
+                Some(gloo::timers::callback::Timeout::new(0, move || {
+                    worker.set(SimulationBridge::spawn());
+                }))
+            } else {
+                worker.set(None);
+                None
+            };
+            move || drop(start)
+        });
+    }
     use_html_lang(state.lang);
     // The planner marks the page ready once its sections are in; every other view at once.
     use_effect_with(state.view, |view| {

@@ -136,7 +136,9 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
     // worker and updates back; dropping the sender (on unmount) ends it.
     let requests = {
         let (latest, asked) = (latest.clone(), asked.clone());
-        use_memo((), move |_| {
+        // The worker starts after the first render: a fork once it is there.
+        let started = root.as_ref().map(|b| Rc::as_ptr(&b.0) as usize);
+        use_memo(started, move |_| {
             let mut bridge = root?.0.fork();
             let (tx, rx) = futures::channel::mpsc::unbounded::<SimRequest>();
             wasm_bindgen_futures::spawn_local(async move {
@@ -174,7 +176,8 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
     };
     {
         let (asked, asked_now) = (asked.clone(), asked_now.clone());
-        use_effect_with(scenario, move |scenario| {
+        // Again when the worker arrives, for the scenario on screen then.
+        use_effect_with((scenario, requests.is_some()), move |(scenario, _)| {
             let id = *asked.borrow() + 1;
             *asked.borrow_mut() = id;
             asked_now.set(id);
