@@ -56,8 +56,11 @@ pub fn register() {
     SimulationWorker::registrar().register();
 }
 
-/// Worker time the warm-up spends simulating, in all.
-const WARM_MS: f64 = 60.0;
+/// Runs the warm-up simulates: an amount of work, not of time, as a busy machine (the page
+/// rendering beside it) stretches the time a step takes without warming more.
+const WARM_RUNS: u32 = 16_000;
+/// Worker time after which the warm-up ends all the same (a very slow device).
+const WARM_MS: f64 = 150.0;
 /// Runs in one warm-up step.
 const WARM_STEP: u32 = 400;
 
@@ -66,11 +69,13 @@ const WARM_STEP: u32 = 400;
 /// waits for. Engines compile optimised code in the background and use it from a function's
 /// next call (V8) or a loop's next turns (JavaScriptCore): many short calls, with a turn of the
 /// event loop between them that leaves the compiler threads the CPU, get there; a few long
-/// ones, or a wait for "no faster than the last step", do not (measured: the first 10,000-run
-/// simulation took 20–35 ms in Chromium and 48–163 ms in WebKit after such a wait, 10–15 ms
-/// warm). A request ends it at once.
+/// ones, or a wait for "no faster than the last step", do not (measured on this project's
+/// 2-core test machine: the first 10,000-run simulation took 27–48 ms in Chromium and 24–77 ms
+/// in WebKit after such a wait; after this warm-up 15–27 ms and 18–31 ms, 10–15 ms warm).
+/// The first request waits for its end (see [`simulation_worker`]).
 struct WarmUp {
     sim: Option<Simulator>,
+    runs: u32,
     spent: f64,
 }
 
@@ -78,12 +83,13 @@ impl WarmUp {
     fn new() -> WarmUp {
         WarmUp {
             sim: Simulator::new(&crate::model::presets::default_scenario()).ok(),
+            runs: 0,
             spent: 0.0,
         }
     }
 
     fn done(&self) -> bool {
-        self.sim.is_none() || self.spent >= WARM_MS
+        self.sim.is_none() || self.runs >= WARM_RUNS || self.spent >= WARM_MS
     }
 
     fn step(&mut self) {
@@ -100,7 +106,7 @@ impl WarmUp {
             }
         }
         let t0 = now_ms();
-        sim.run_batch(WARM_STEP);
+        self.runs += sim.run_batch(WARM_STEP);
         self.spent += now_ms() - t0;
     }
 }
@@ -108,17 +114,30 @@ impl WarmUp {
 /// The simulation reactor: one request at a time, the newest wins.
 #[reactor(SimulationWorker)]
 pub async fn simulation_worker(mut scope: ReactorScope<SimRequest, SimUpdate>) {
+    // The warm-up runs to its end, also when the first request comes meanwhile (it waits, at
+    // most the warm-up's few hundred milliseconds from the worker's start): a request that ended
+    // it ran on code the engine had not optimised yet (in WebKit 50–80 ms instead of 15–35).
     let mut warm = WarmUp::new();
-    let mut next = loop {
-        if warm.done() {
-            break scope.next().await;
+    let mut first = None;
+    while !warm.done() {
+        if first.is_some() {
+            TimeoutFuture::new(0).await;
+            warm.step();
+            continue;
         }
         futures::select! {
-            request = scope.next().fuse() => break request,
+            request = scope.next().fuse() => match request {
+                Some(request) => first = Some(request),
+                None => return,
+            },
             _ = TimeoutFuture::new(0).fuse() => warm.step(),
         }
-    };
+    }
     drop(warm);
+    let mut next = match first {
+        Some(request) => Some(request),
+        None => scope.next().await,
+    };
     while let Some(request) = next.take() {
         let SimRequest {
             id,

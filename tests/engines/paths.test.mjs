@@ -34,9 +34,11 @@ test('opens on the default scenario: figures, a drawn chart, and the first simul
   const chart = await chartState(d, 'monthly');
   assert.ok(chart.inked > 2000, `monthly chart has ${chart.inked} inked pixels`);
   await simulationDone(d);
-  const first = await js(d, () => performance.getEntriesByName('leadplan:simulate').map((e) => e.duration)[0]);
+  const [first, shown] = await js(d, () => performance.getEntriesByName('leadplan:simulate').slice(0, 1).map((e) => [e.duration, e.startTime + e.duration])[0]);
   assert.ok(first > 0, 'the simulation time is measured');
-  app.engine.metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs)`);
+  // Its result's arrival on the page too (the measure ends then), from the navigation: the
+  // worker's warm-up may make the first request wait, and this shows what that costs.
+  app.engine.metric(`first simulation after load: ${first.toFixed(1)} ms worker time (10,000 runs); its result on the page ${Math.round(shown)} ms after navigation`);
   await noProblems(d);
 });
 
