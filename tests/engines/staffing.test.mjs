@@ -302,9 +302,12 @@ test('the staffing texts follow the language switch', async () => {
   const en = await js(d, () => document.querySelector('.process').textContent + document.querySelector('.staffing-results').textContent);
   for (const t of ['From staffing', 'Type the response time', 'Add a shift', 'Answered within 5 minutes', 'What the target staffing earns']) assert.ok(en.includes(t), t);
   await click(d, '.lang-switch button[data-lang="nl"]');
-  await waitFor(d, 'Dutch staffing texts', () => document.querySelector('.process').textContent.includes('Uit bezetting'));
-  const nl = await js(d, () => document.querySelector('.process').textContent + document.querySelector('.staffing-results').textContent);
-  for (const t of ['Uit bezetting', 'Responstijd invullen', 'Dienst toevoegen', 'Binnen 5 minuten beantwoord', 'Wat de doelbezetting oplevert']) assert.ok(nl.includes(t), t);
+  // The inputs and the figures are separate components: wait for both to speak Dutch.
+  const dutch = ['Uit bezetting', 'Responstijd invullen', 'Dienst toevoegen', 'Binnen 5 minuten beantwoord', 'Wat de doelbezetting oplevert'];
+  const staffingText = () => document.querySelector('.process').textContent + document.querySelector('.staffing-results').textContent;
+  await waitFor(d, 'Dutch staffing texts', (want) => { const text = document.querySelector('.process').textContent + document.querySelector('.staffing-results').textContent; return want.every((t) => text.includes(t)); }, [dutch]);
+  const nl = await js(d, staffingText);
+  for (const t of dutch) assert.ok(nl.includes(t), t);
   for (const t of ['From staffing', 'Add a shift', 'Answered within 5 minutes']) assert.ok(!nl.includes(t), `no English "${t}" left`);
   // Typed times are read in Dutch too ("9.30").
   await typeInto(d, 'process_now.capacity.shifts[0].from', '9.30');
