@@ -26,6 +26,9 @@ pub struct AppProps {
     pub fragment: Fragment,
     /// The JSON text the fragment's scenario (`s=`) unpacked to, if it has one.
     pub link: Option<Result<String, LinkError>>,
+    /// The first paint's planner, which holds the planner's place for one task while the rest
+    /// of the page mounts: see [`App`].
+    pub first_paint: Option<web_sys::Element>,
 }
 
 impl AppProps {
@@ -36,7 +39,11 @@ impl AppProps {
             Some(value) => Some(link::decode_text(value).await),
             None => None,
         };
-        AppProps { fragment, link }
+        AppProps {
+            fragment,
+            link,
+            first_paint: None,
+        }
     }
 }
 
@@ -87,6 +94,18 @@ pub fn app(props: &AppProps) -> Html {
                 None
             };
             move || drop(start)
+        });
+    }
+    // On a slow phone the first render is one long task, mostly the engine compiling each
+    // function it calls for the first time. So the page mounts around the first paint's planner,
+    // which looks the same, and the planner takes its place a task later.
+    let planner_in = use_state_eq(|| props.first_paint.is_none());
+    {
+        let planner_in = planner_in.clone();
+        use_effect_with((), move |_| {
+            let next = (!*planner_in)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || planner_in.set(true)));
+            move || drop(next)
         });
     }
     use_html_lang(state.lang);
@@ -148,7 +167,11 @@ pub fn app(props: &AppProps) -> Html {
                         View::Plan => html! {
                             <>
                                 <super::scenarios::Toolbar state={Rc::clone(&snapshot)} dispatch={dispatch.clone()} library={library.clone()} />
-                                <Planner state={snapshot} {dispatch} />
+                                if *planner_in {
+                                    <Planner state={snapshot} {dispatch} />
+                                } else if let Some(first_paint) = &props.first_paint {
+                                    { Html::VRef(first_paint.clone().into()) }
+                                }
                             </>
                         },
                         // Returned above: they are pages of their own.

@@ -52,8 +52,29 @@ pub fn start() {
         .unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
         idle::after_first_paint().await;
-        let props = app::AppProps::open(fragment).await;
+        crate::i18n::format::prepare(fragment.lang.unwrap_or_default()).await;
+        let mut props = app::AppProps::open(fragment).await;
+        if props.fragment.view.unwrap_or_default() == crate::state::View::Plan {
+            let first_paint = first_paint_planner(&root);
+            planner::note_first_paint(first_paint.as_ref());
+            // Taken out whole, as it is on screen (inputs emptied for a link included).
+            if let Some(planner) = &first_paint {
+                planner.remove();
+            }
+            props.first_paint = first_paint;
+        }
         root.set_inner_html("");
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
+}
+
+/// The planner of the page's first paint that is on screen: the paint holds one per language and
+/// shows one.
+fn first_paint_planner(root: &web_sys::Element) -> Option<web_sys::Element> {
+    ["nl", "en"].into_iter().find_map(|code| {
+        root.query_selector(&format!(".fp[lang=\"{code}\"] .planner"))
+            .ok()
+            .flatten()
+            .filter(|planner| planner.get_bounding_client_rect().height() > 0.0)
+    })
 }

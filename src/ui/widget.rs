@@ -32,6 +32,7 @@ pub fn start() {
         .unwrap_or_default();
     wasm_bindgen_futures::spawn_local(async move {
         super::idle::after_first_paint().await;
+        crate::i18n::format::prepare(fragment.lang.unwrap_or_default()).await;
         let link = match fragment.scenario.as_deref() {
             Some(value) => Some(link::decode_text(value).await),
             None => None,

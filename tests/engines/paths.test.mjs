@@ -14,7 +14,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
 import {
   By, Key, at, chartState, click, js, kpi, noProblems, open, pasteInto, simulationDone, typeInto,
-  until, useApp, waitFor, waitKpi,
+  setViewport, until, useApp, waitFor, waitKpi,
 } from './page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -245,6 +245,32 @@ test('compare, for a newcomer with nothing saved: the scenario on screen next to
     Number(document.querySelector(`canvas[data-chart="waterfall-${k}"]`)?.dataset.draws) > 0), [], 30_000);
   await waitFor(d, 'every column\'s simulation', () => document.querySelectorAll('.compare-col [data-kpi="simulation.annual.sales_now.p50"]').length === 3, [], 60_000);
   await noProblems(d);
+});
+
+test('on a phone the scenario bar opens closed; its controls are built when it opens, and work', async () => {
+  await setViewport(app.driver, 390, 844);
+  try {
+    const d = await visit('lang=en');
+    const closed = await js(d, () => { const bar = document.querySelector('details.scenario-details'); return [bar.open, bar.querySelectorAll('select, button').length]; });
+    assert.deepEqual(closed, [false, 0], 'closed, and nothing built inside yet');
+    await click(d, 'details.scenario-details > summary');
+    await waitFor(d, 'the bar\'s controls', () => document.querySelector('details.scenario-details[open] #preset-select') !== null);
+    const before = await kpi(d, 'expected.lost_revenue');
+    await js(d, () => {
+      const select = document.querySelector('#preset-select');
+      select.value = 'best-practice';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      document.querySelector('[data-action="load-preset"]').click();
+    });
+    await waitKpi(d, 'expected.lost_revenue', 'the preset\'s figures', 'return v !== a', before);
+    // Closed and opened again, the bar keeps what it built.
+    await click(d, 'details.scenario-details > summary');
+    await waitFor(d, 'the bar closed', () => !document.querySelector('details.scenario-details').open);
+    assert.ok(await js(d, () => document.querySelector('details.scenario-details #preset-select') !== null));
+    await noProblems(d);
+  } finally {
+    await setViewport(app.driver, 1280, 900);
+  }
 });
 
 test('the widget sizes itself inside an article of another origin', async () => {

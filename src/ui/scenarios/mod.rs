@@ -133,10 +133,11 @@ pub fn startup(
 #[hook]
 pub fn use_autosave(state: &AppState, library: &UseStateHandle<LibraryState>) {
     // What storage holds: the library as read at startup, so merely opening the page (or a
-    // link) writes nothing; the first real change does.
+    // link) writes nothing; the first real change does. Compared as values, so a render that
+    // changes nothing serializes nothing.
     let last_written = {
-        let initial = library.library.to_json();
-        use_mut_ref(move || Some(initial))
+        let library = library.clone();
+        use_mut_ref(move || Some(library.library.clone()))
     };
     // The widget never writes; the projector mode's levers are a demonstration, not an edit
     // worth keeping.
@@ -153,10 +154,9 @@ pub fn use_autosave(state: &AppState, library: &UseStateHandle<LibraryState>) {
                 // Keep what could not be read before overwriting it.
                 let _ = storage::write(BACKUP_KEY, &raw);
             }
-            let text = next.library.to_json();
-            if last_written.borrow().as_deref() != Some(text.as_str()) {
-                match storage::write(STORAGE_KEY, &text) {
-                    Ok(()) => *last_written.borrow_mut() = Some(text),
+            if last_written.borrow().as_ref() != Some(&next.library) {
+                match storage::write(STORAGE_KEY, &next.library.to_json()) {
+                    Ok(()) => *last_written.borrow_mut() = Some(next.library.clone()),
                     Err(e) => next.notify(Notice::Storage(e)),
                 }
             }

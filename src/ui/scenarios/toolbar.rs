@@ -302,13 +302,36 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     });
 
+    // Open on wide screens; on phones the planner comes first and the bar opens on request.
+    let wide = use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.match_media("(min-width: 721px)").ok().flatten())
+            .is_none_or(|m| m.matches())
+    });
+    // What the bar holds is built once it is first opened: closed on a phone, it is one line,
+    // and its three dozen controls were a fifth of the planner's first render there. Once built
+    // it stays, so closing it loses nothing typed in it.
+    let built = use_state_eq(|| *wide);
+    let on_toggle = {
+        let built = built.clone();
+        Callback::from(move |e: Event| {
+            let open = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+                .and_then(|v| v.as_bool())
+                .unwrap_or(true);
+            if open {
+                built.set(true);
+            }
+        })
+    };
     // The select shows the open entry; set as a property, since the `selected` attribute no
     // longer moves the selection once the user has picked something.
     let switch_ref = use_node_ref();
     {
         let switch_ref = switch_ref.clone();
         let count = lib.library.entries.len();
-        use_effect_with((current, count), move |(current, _)| {
+        use_effect_with((current, count, *built), move |(current, _, _)| {
             if let Some(select) = switch_ref.cast::<web_sys::HtmlSelectElement>() {
                 select.set_value(&current.map(|i| i.to_string()).unwrap_or_default());
             }
@@ -364,21 +387,28 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         },
         Mode::Idle => html! {},
     };
-    // Open on wide screens; on phones the planner comes first and the bar opens on request.
-    let wide = use_memo((), |_| {
-        web_sys::window()
-            .and_then(|w| w.match_media("(min-width: 721px)").ok().flatten())
-            .is_none_or(|m| m.matches())
-    });
     // Today's date for the printed report, formatted again only when the language or the day
-    // changes (formatting is slow; reading the day is not).
+    // changes, and then once the page is idle: the first date an engine formats costs a slow
+    // phone some 15 ms (Intl loads its calendar data), which the first render cannot spare and
+    // nobody prints in. Reading the day is quick.
     let now = js_sys::Date::new_0();
     let day = (now.get_full_year(), now.get_month(), now.get_date());
-    let date = use_memo((lang, day), move |(lang, _)| {
-        now.to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED)
-            .as_string()
-            .unwrap_or_default()
-    });
+    let date = use_state_eq(String::new);
+    {
+        let date = date.clone();
+        use_effect_with((lang, day), move |&(lang, _)| {
+            let pending = crate::ui::idle::when_idle(1000, move || {
+                let text = js_sys::Date::new_0()
+                    .to_locale_date_string(lang.tag(), &wasm_bindgen::JsValue::UNDEFINED);
+                date.set(text.as_string().unwrap_or_default());
+            });
+            move || {
+                if let Some(pending) = pending {
+                    pending.cancel();
+                }
+            }
+        });
+    }
     html! {
         <>
             <div class="print-only print-header">
@@ -387,8 +417,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <section class="scenario-bar no-print" aria-label={t(ScenarioText::Scenarios)}>
                 { for offer }
-                <details class="scenario-details" open={*wide}>
+                <details class="scenario-details" open={*wide} ontoggle={on_toggle}>
                 <summary>{ t(ScenarioText::BarSummary) }</summary>
+                if *built {
                 <div class="bar-row">
                     <label for="scenario-switch">{ t(ScenarioText::Saved) }</label>
                     <select id="scenario-switch" data-action="switch" onchange={on_switch} ref={switch_ref}>
@@ -423,6 +454,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <button type="button" class="secondary" data-action="crm-import" aria-expanded={(*importing).to_string()}
                         aria-controls="crm-import" onclick={toggle_import}>{ ImportText::Open.get(lang) }</button>
                 </div>
+                }
                 </details>
             </section>
             if *importing {
