@@ -71,6 +71,12 @@ pub fn note_first_paint(planner: Option<&web_sys::Element>) {
     }
 }
 
+/// The planner's first mount on a page goes in stages, one task each, so that opening the page
+/// is no single long task on a slow phone: the first stage (what the page's first paint shows)
+/// replaces that paint, each later stage (see [`stage`]) adds sections after a zero timeout, so
+/// the browser may paint and answer input in between. Returns the number of stages mounted so
+/// far, up to [`LATER_STAGES`]; any later mount (back from compare) renders whole at once. When
+/// all are in, the page is marked ready (`<html data-ready>`, [`super::app::mark_page_ready`]).
 #[hook]
 fn use_mount_stages() -> u8 {
     let stage = use_state_eq(|| {
