@@ -20,6 +20,8 @@ function chromiumPath() {
 /** Starts the server and the browser. Returns { base, browser, close }. */
 export async function start() {
   const server = await startServer(join(ROOT, 'dist'), 0);
+  // Compressed before any test runs (see tests/engines/page.mjs).
+  await server.compressed;
   const base = `http://127.0.0.1:${server.address().port}/`;
   const browser = await chromium.launch({
     executablePath: chromiumPath(),

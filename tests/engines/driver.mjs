@@ -111,6 +111,9 @@ async function freePort() {
 }
 
 /** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
+/** Time between two checks of [`until`]: about a frame, so a state is seen within one. */
+const POLL_MS = 16;
+
 export async function until(what, check, ms = 20_000) {
   const deadline = Date.now() + ms;
   let last;
@@ -124,8 +127,9 @@ export async function until(what, check, ms = 20_000) {
     if (Date.now() > deadline) {
       throw new Error(`timed out after ${ms} ms waiting for ${what}${last ? ` (last error: ${last.message})` : ''}`);
     }
-    // Yield to the event loop between checks; each check is a round trip to the browser.
-    await new Promise((ok) => setImmediate(ok));
+    // A pause between checks: each is a round trip to the browser (driver, browser process, the
+    // page's main thread), and back to back they would keep two cores busy beside the page.
+    await new Promise((ok) => setTimeout(ok, POLL_MS));
   }
 }
 
