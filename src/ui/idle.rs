@@ -2,21 +2,29 @@
 //!
 //! `requestIdleCallback` is missing in Safari (WebKit) up to this day: calling it there throws,
 //! which once left the planner's uncertainty on "being computed" for ever. So it is detected, not
-//! assumed, and where it is missing a short timeout stands in: the callback then runs after the
-//! current task and the next frame's rendering have had their turn, which is all the idle
-//! callback was for.
+//! assumed, and where it is missing a stand-in waits for what an idle period follows: the
+//! current tasks, then the next frame's rendering (its animation frame, then the end of its
+//! task), so work queued after a change (a chart's drawing, its paint) has had its turn.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The stand-in's delay where `requestIdleCallback` is missing: about one 60 Hz frame.
+/// The stand-in's first wait where `requestIdleCallback` is missing: about one 60 Hz frame, so
+/// that tasks already queued (a chart drawing after a render) come first.
 pub const FALLBACK_DELAY_MS: i32 = 16;
+
+/// The callback of a [`when_idle`], until it runs or is cancelled.
+type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 
 /// A callback waiting for the page to be idle; dropping it does not cancel it, [`Idle::cancel`]
 /// does.
 pub struct Idle {
     window: web_sys::Window,
     handle: Handle,
+    pending: Pending,
     // Owned here until it runs or is cancelled.
     _callback: Closure<dyn FnMut()>,
 }
@@ -33,18 +41,58 @@ pub fn has_idle_callback(window: &web_sys::Window) -> bool {
         .unwrap_or(false)
 }
 
-/// Runs `f` once when the page is idle, at the latest after `timeout_ms`; where the engine has no
-/// `requestIdleCallback`, after [`FALLBACK_DELAY_MS`]. `None` only without a window.
+/// Runs the pending callback, if it has not run and was not cancelled.
+fn run(pending: &Pending) {
+    let f = pending.borrow_mut().take();
+    if let Some(f) = f {
+        f();
+    }
+}
+
+/// A one-shot `setTimeout` of `f` after `ms`; the closure frees itself once called.
+fn timeout_once(window: &web_sys::Window, ms: i32, f: impl FnOnce() + 'static) {
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        Closure::once_into_js(f).unchecked_ref(),
+        ms,
+    );
+}
+
+/// The stand-in's second step: after the next frame's rendering (an animation frame, then a
+/// task after it), or after `timeout_ms` where no frame comes (a hidden tab), whichever is first.
+fn after_next_frame(window: &web_sys::Window, timeout_ms: u32, pending: &Pending) {
+    let in_frame = Rc::clone(pending);
+    let next = window.clone();
+    let frame = Closure::once_into_js(move || {
+        timeout_once(&next, 0, move || run(&in_frame));
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    let late = Rc::clone(pending);
+    timeout_once(
+        window,
+        timeout_ms.try_into().unwrap_or(i32::MAX),
+        move || run(&late),
+    );
+}
+
+/// Runs `f` once when the page is idle, at the latest after about `timeout_ms`. Where the engine
+/// has no `requestIdleCallback`: after [`FALLBACK_DELAY_MS`] and then the next rendered frame.
+/// `None` only without a window.
 pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) -> Option<Idle> {
     let window = web_sys::window()?;
-    let mut f = Some(f);
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        if let Some(f) = f.take() {
-            f();
-        }
-    });
+    let pending: Pending = Rc::new(RefCell::new(Some(Box::new(f))));
+    let idle_callback = has_idle_callback(&window);
+    let callback = {
+        let (pending, window) = (Rc::clone(&pending), window.clone());
+        Closure::<dyn FnMut()>::new(move || {
+            if idle_callback {
+                run(&pending);
+            } else {
+                after_next_frame(&window, timeout_ms, &pending);
+            }
+        })
+    };
     let function = callback.as_ref().unchecked_ref();
-    let idle = has_idle_callback(&window)
+    let idle = idle_callback
         .then(|| {
             let options = web_sys::IdleRequestOptions::new();
             options.set_timeout(timeout_ms);
@@ -64,6 +112,7 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) -> Option<Idle> {
     Some(Idle {
         window,
         handle,
+        pending,
         _callback: callback,
     })
 }
@@ -71,6 +120,7 @@ pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) -> Option<Idle> {
 impl Idle {
     /// Cancels the callback if it has not run yet.
     pub fn cancel(self) {
+        self.pending.borrow_mut().take();
         match self.handle {
             Handle::IdleCallback(h) => self.window.cancel_idle_callback(h),
             Handle::Timeout(h) => self.window.clear_timeout_with_handle(h),
