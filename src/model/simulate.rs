@@ -177,6 +177,32 @@ fn scale_classes(classes: Vec<(f64, f64, f64)>, factor: f64) -> Vec<(f64, f64, f
         .collect()
 }
 
+/// A [`Cell::Direct`] draw: (a, b). Out of line, as [`binomial_beyond_table`], so that the loop
+/// over the cells stays small for the cases most scenarios have: a browser compiles a smaller
+/// function to optimised code sooner (WebKit does so in the background, while the first
+/// simulation runs on slower code).
+#[cold]
+#[inline(never)]
+fn sample_direct(
+    stream: &mut Stream,
+    mean_lo: f64,
+    mean_gap: f64,
+    gamma: Option<&Gamma>,
+) -> (u64, u64) {
+    let g = gamma.map_or(1.0, |g| g.sample(stream));
+    let b = poisson(stream, mean_lo * g);
+    let d = poisson(stream, mean_gap * g);
+    (b + d, b)
+}
+
+/// b ~ Binomial(a, q) for an a beyond its source's table: rare, and out of line (see
+/// [`sample_direct`]).
+#[cold]
+#[inline(never)]
+fn binomial_beyond_table(stream: &mut Stream, a: u64, q: f64) -> u64 {
+    binomial_by_trials(stream, a, q)
+}
+
 impl Simulator {
     /// Validates `s` and prepares `s.simulation.runs` runs with `s.simulation.seed`.
     pub fn new(s: &Scenario) -> Result<Simulator, Vec<FieldError>> {
@@ -377,22 +403,17 @@ impl Simulator {
                             };
                             u64::from(alias_sample(table(row), stream.bits()))
                         } else {
-                            binomial_by_trials(stream, a, q)
+                            binomial_beyond_table(stream, a, q)
                         }
                     }
                 };
                 (a, b)
             }
-            Some(Cell::Direct {
+            Some(&Cell::Direct {
                 mean_lo,
                 mean_gap,
-                gamma,
-            }) => {
-                let g = gamma.as_ref().map_or(1.0, |g| g.sample(stream));
-                let b = poisson(stream, mean_lo * g);
-                let d = poisson(stream, mean_gap * g);
-                (b + d, b)
-            }
+                ref gamma,
+            }) => sample_direct(stream, mean_lo, mean_gap, gamma.as_ref()),
         }
     }
 
