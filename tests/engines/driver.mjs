@@ -110,10 +110,10 @@ async function freePort() {
   });
 }
 
-/** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
 /** Time between two checks of [`until`]: about a frame, so a state is seen within one. */
 const POLL_MS = 16;
 
+/** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
 export async function until(what, check, ms = 20_000) {
   const deadline = Date.now() + ms;
   let last;

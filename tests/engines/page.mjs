@@ -87,17 +87,26 @@ export async function noProblems(driver) {
   assert.deepEqual(await problems(driver), { errors: [], panic: false });
 }
 
-/** Runs `fn` (a function, serialised) in the page with `args`; returns its (awaited) value. */
-export async function js(driver, fn, ...args) {
+/**
+ * Evaluates `expression` (script source that may use `args`, the values passed along) in the
+ * page, and returns its awaited value; an exception there is thrown here.
+ */
+async function inPage(driver, expression, args) {
   return driver.executeAsyncScript(
     `const done = arguments[arguments.length - 1];
-     Promise.resolve((${fn}).apply(null, Array.prototype.slice.call(arguments, 0, -1)))
+     const args = Array.prototype.slice.call(arguments, 0, -1);
+     Promise.resolve(${expression})
        .then((v) => done({ ok: v }), (e) => done({ error: String(e && e.stack || e) }));`,
     ...args,
   ).then((r) => {
     if (r && 'error' in r) throw new Error(`in the page: ${r.error}`);
     return r?.ok;
   });
+}
+
+/** Runs `fn` (a function, serialised) in the page with `args`; returns its (awaited) value. */
+export async function js(driver, fn, ...args) {
+  return inPage(driver, `(${fn}).apply(null, args)`, args);
 }
 
 /** How long one round trip of [`waitFor`] checks in the page before it answers "not yet". */
@@ -114,23 +123,14 @@ const IN_PAGE_POLL_MS = 16;
  */
 export async function waitFor(driver, what, fn, args = [], ms = 20_000) {
   const slice = Math.min(IN_PAGE_SLICE_MS, ms);
-  return until(what, () => driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1];
-     const args = Array.prototype.slice.call(arguments, 0, -1);
-     const check = (${fn});
-     const end = performance.now() + ${slice};
-     (async () => {
-       for (;;) {
-         const v = await check.apply(null, args);
-         if (v || performance.now() >= end) return v;
-         await new Promise((ok) => setTimeout(ok, ${IN_PAGE_POLL_MS}));
-       }
-     })().then((v) => done({ ok: v }), (e) => done({ error: String(e && e.stack || e) }));`,
-    ...args,
-  ).then((r) => {
-    if (r && 'error' in r) throw new Error(`in the page: ${r.error}`);
-    return r?.ok;
-  }), ms);
+  return until(what, () => inPage(driver, `(async (check) => {
+    const end = performance.now() + ${slice};
+    for (;;) {
+      const v = await check.apply(null, args);
+      if (v || performance.now() >= end) return v;
+      await new Promise((ok) => setTimeout(ok, ${IN_PAGE_POLL_MS}));
+    }
+  })(${fn})`, args), ms);
 }
 
 /**
