@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// The stand-in's first wait where `requestIdleCallback` is missing: about one 60 Hz frame, so
 /// that tasks already queued (a chart drawing after a render) come first.
-pub const FALLBACK_DELAY_MS: i32 = 16;
+pub const FALLBACK_DELAY_MS: u32 = 16;
 
 /// The callback of a [`when_idle`], until it runs or is cancelled.
 type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
@@ -23,15 +23,10 @@ type Pending = Rc<RefCell<Option<Box<dyn FnOnce()>>>>;
 /// does.
 pub struct Idle {
     window: web_sys::Window,
-    handle: Handle,
     pending: Pending,
-    // Owned here until it runs or is cancelled.
-    _callback: Closure<dyn FnMut()>,
-}
-
-enum Handle {
-    IdleCallback(u32),
-    Timeout(i32),
+    /// The idle callback's handle and closure (owned here until it runs or is cancelled); `None`
+    /// where the stand-in waits instead.
+    idle_callback: Option<(u32, Closure<dyn FnMut()>)>,
 }
 
 /// Whether this engine has `requestIdleCallback` (feature detection, never the user agent).
@@ -49,71 +44,44 @@ fn run(pending: &Pending) {
     }
 }
 
-/// A one-shot `setTimeout` of `f` after `ms`; the closure frees itself once called.
-fn timeout_once(window: &web_sys::Window, ms: i32, f: impl FnOnce() + 'static) {
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        Closure::once_into_js(f).unchecked_ref(),
-        ms,
-    );
-}
-
-/// The stand-in's second step: after the next frame's rendering (an animation frame, then a
-/// task after it), or after `timeout_ms` where no frame comes (a hidden tab), whichever is first.
-fn after_next_frame(window: &web_sys::Window, timeout_ms: u32, pending: &Pending) {
-    let in_frame = Rc::clone(pending);
-    let next = window.clone();
-    let frame = Closure::once_into_js(move || {
-        timeout_once(&next, 0, move || run(&in_frame));
-    });
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-    let late = Rc::clone(pending);
-    timeout_once(
-        window,
-        timeout_ms.try_into().unwrap_or(i32::MAX),
-        move || run(&late),
-    );
+/// `requestIdleCallback(run pending, {timeout})`, where the engine has it and it succeeds.
+fn request_idle_callback(
+    window: &web_sys::Window,
+    timeout_ms: u32,
+    pending: &Pending,
+) -> Option<(u32, Closure<dyn FnMut()>)> {
+    if !has_idle_callback(window) {
+        return None;
+    }
+    let pending = Rc::clone(pending);
+    let callback = Closure::<dyn FnMut()>::new(move || run(&pending));
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    let handle = window
+        .request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options)
+        .ok()?;
+    Some((handle, callback))
 }
 
 /// Runs `f` once when the page is idle, at the latest after about `timeout_ms`. Where the engine
-/// has no `requestIdleCallback`: after [`FALLBACK_DELAY_MS`] and then the next rendered frame.
-/// `None` only without a window.
+/// has no `requestIdleCallback`: after [`FALLBACK_DELAY_MS`] and then the next rendered frame
+/// ([`after_next_frame`], waiting at most `timeout_ms` for it). `None` only without a window.
 pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) -> Option<Idle> {
     let window = web_sys::window()?;
     let pending: Pending = Rc::new(RefCell::new(Some(Box::new(f))));
-    let idle_callback = has_idle_callback(&window);
-    let callback = {
-        let (pending, window) = (Rc::clone(&pending), window.clone());
-        Closure::<dyn FnMut()>::new(move || {
-            if idle_callback {
-                run(&pending);
-            } else {
-                after_next_frame(&window, timeout_ms, &pending);
-            }
-        })
-    };
-    let function = callback.as_ref().unchecked_ref();
-    let idle = idle_callback
-        .then(|| {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(timeout_ms);
-            window
-                .request_idle_callback_with_options(function, &options)
-                .ok()
-        })
-        .flatten();
-    let handle = match idle {
-        Some(handle) => Handle::IdleCallback(handle),
-        None => Handle::Timeout(
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(function, FALLBACK_DELAY_MS)
-                .ok()?,
-        ),
-    };
+    let idle_callback = request_idle_callback(&window, timeout_ms, &pending);
+    if idle_callback.is_none() {
+        let pending = Rc::clone(&pending);
+        wasm_bindgen_futures::spawn_local(async move {
+            gloo::timers::future::TimeoutFuture::new(FALLBACK_DELAY_MS).await;
+            after_next_frame(timeout_ms).await;
+            run(&pending);
+        });
+    }
     Some(Idle {
         window,
-        handle,
         pending,
-        _callback: callback,
+        idle_callback,
     })
 }
 
@@ -121,9 +89,8 @@ impl Idle {
     /// Cancels the callback if it has not run yet.
     pub fn cancel(self) {
         self.pending.borrow_mut().take();
-        match self.handle {
-            Handle::IdleCallback(h) => self.window.cancel_idle_callback(h),
-            Handle::Timeout(h) => self.window.clear_timeout_with_handle(h),
+        if let Some((handle, _callback)) = self.idle_callback {
+            self.window.cancel_idle_callback(handle);
         }
     }
 }
@@ -139,6 +106,12 @@ pub const FIRST_PAINT_WAIT_MS: u32 = 100;
 /// first render being one long task before anything shows, and that render is a task of its
 /// own, not the one that instantiated the wasm.
 pub async fn after_first_paint() {
+    after_next_frame(FIRST_PAINT_WAIT_MS).await;
+}
+
+/// Resolves once the next frame has been rendered and its task has ended, or after `max_wait_ms`
+/// where no frame comes (a hidden tab), then after the current task.
+pub async fn after_next_frame(max_wait_ms: u32) {
     use futures::FutureExt;
     let (painted, frame) = futures::channel::oneshot::channel::<()>();
     let _request = gloo::render::request_animation_frame(move |_| {
@@ -146,7 +119,7 @@ pub async fn after_first_paint() {
     });
     futures::select! {
         _ = frame.fuse() => {}
-        _ = gloo::timers::future::TimeoutFuture::new(FIRST_PAINT_WAIT_MS).fuse() => {}
+        _ = gloo::timers::future::TimeoutFuture::new(max_wait_ms).fuse() => {}
     }
     // The frame's own task: rendering happens after the animation-frame callbacks.
     gloo::timers::future::TimeoutFuture::new(0).await;
