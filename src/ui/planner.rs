@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::Text;
-use crate::model::expected::expected;
+use crate::model::error::FieldError;
+use crate::model::expected::{Expected, Warning, expected};
 use crate::state::{Action, AppState};
 
 use super::buy_text::BuyText;
@@ -35,18 +36,26 @@ pub struct PlannerProps {
 mod stage {
     /// The headline figures, when the first paint had them below the window (a phone).
     pub const FIGURES: u8 = 1;
+    /// The lead sources come in [`SOURCE_STAGES`](super::SOURCE_STAGES) stages of a few rows.
     pub const SOURCES: u8 = 2;
-    pub const PROCESS: u8 = 3;
-    pub const SEASONALITY: u8 = 4;
-    pub const ADVANCED: u8 = 5;
-    pub const STAFFING: u8 = 6;
-    pub const CHARTS: u8 = 7;
-    pub const PLAN: u8 = 8;
-    pub const BUY: u8 = 9;
+    pub const PROCESS: u8 = SOURCES + super::SOURCE_STAGES;
+    pub const SEASONALITY: u8 = PROCESS + 1;
+    pub const ADVANCED: u8 = SEASONALITY + 1;
+    pub const STAFFING: u8 = ADVANCED + 1;
+    pub const CHARTS: u8 = STAFFING + 1;
+    pub const PLAN: u8 = CHARTS + 1;
+    pub const BUY: u8 = PLAN + 1;
+    pub const COST_PER_SALE: u8 = BUY + 1;
 }
 
+/// In how many stages the lead sources' rows mount: each adds as many rows as the first
+/// [`SOURCE_ROWS_PER_STAGE`] stages allow; the last adds the rest and what follows the table.
+const SOURCE_STAGES: u8 = 3;
+/// See [`SOURCE_STAGES`].
+const SOURCE_ROWS_PER_STAGE: usize = 2;
+
 /// How many of the planner's stages come after the first: see [`use_mount_stages`].
-const LATER_STAGES: u8 = stage::BUY;
+const LATER_STAGES: u8 = stage::COST_PER_SALE;
 
 thread_local! {
     /// Whether a planner has been mounted on this page before (see [`use_mount_stages`]).
@@ -100,6 +109,76 @@ fn use_mount_stages() -> u8 {
     *stage
 }
 
+/// The results of the model for the scenario on screen, as the planner keeps them.
+type Results = Result<(Rc<Expected>, Vec<Warning>), Vec<FieldError>>;
+
+/// A group of the planner's inputs.
+#[derive(Clone, Copy, PartialEq)]
+enum Group {
+    Economics,
+    /// At most so many rows, and what follows the table only when all are in.
+    Sources(Option<usize>),
+    Process,
+    Seasonality,
+    Advanced,
+}
+
+/// Properties of [`InputGroup`]: what a [`Form`] needs, each compared by identity, so that a
+/// group renders again only when the state, the scenario or the results changed, not when the
+/// planner mounts its next stage.
+#[derive(Properties, Clone)]
+struct GroupProps {
+    group: Group,
+    state: Rc<AppState>,
+    dispatch: Callback<Action>,
+    doc: Rc<serde_json::Value>,
+    onedit: Callback<(String, String)>,
+    onblur: Callback<String>,
+    /// The warnings of these results also mark the inputs they are about.
+    results: Rc<Results>,
+}
+
+impl PartialEq for GroupProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.group == other.group
+            && Rc::ptr_eq(&self.state, &other.state)
+            && self.dispatch == other.dispatch
+            && Rc::ptr_eq(&self.doc, &other.doc)
+            && self.onedit == other.onedit
+            && self.onblur == other.onblur
+            && Rc::ptr_eq(&self.results, &other.results)
+    }
+}
+
+/// One group of inputs, as its own component (see [`GroupProps`]).
+#[function_component(InputGroup)]
+fn input_group(props: &GroupProps) -> Html {
+    let form = Form {
+        state: &props.state,
+        doc: Rc::clone(&props.doc),
+        dispatch: &props.dispatch,
+        onedit: props.onedit.clone(),
+        onblur: props.onblur.clone(),
+    };
+    let warnings = match &*props.results {
+        Ok((_, w)) => w.as_slice(),
+        Err(_) => &[],
+    };
+    match props.group {
+        Group::Economics => economics::economics(&form, warnings),
+        Group::Sources(rows) => sources::sources(&form, warnings, rows),
+        Group::Process => process::process(&form),
+        Group::Seasonality => seasonality::seasonality(&form),
+        Group::Advanced => advanced::advanced(&form),
+    }
+}
+
+/// How many source rows the planner shows once `mounted` stages are in: `None` for all.
+fn source_rows(mounted: u8) -> Option<usize> {
+    let staged = mounted.saturating_sub(stage::SOURCES) + 1;
+    (staged < SOURCE_STAGES).then(|| usize::from(staged) * SOURCE_ROWS_PER_STAGE)
+}
+
 /// The planner page.
 #[function_component(Planner)]
 pub fn planner(props: &PlannerProps) -> Html {
@@ -113,27 +192,24 @@ pub fn planner(props: &PlannerProps) -> Html {
     let sim = use_simulation_with(Rc::clone(&state.valid), true);
     let (onedit, onblur) = use_field_callbacks(&props.dispatch);
     let doc = use_scenario_json(state);
-    let form = Form {
-        state,
-        doc,
-        dispatch: &props.dispatch,
-        onedit,
-        onblur,
-    };
-    // The warnings of the results on screen also mark the inputs they are about.
-    let warnings = match &*results {
-        Ok((_, w)) => w.as_slice(),
-        Err(_) => &[],
+    let group = |group: Group| {
+        html! {
+            <InputGroup {group} state={Rc::clone(&props.state)} dispatch={props.dispatch.clone()}
+                doc={Rc::clone(&doc)} onedit={onedit.clone()} onblur={onblur.clone()}
+                results={Rc::clone(&results)} />
+        }
     };
     html! {
         <div class="planner" data-mounted={(mounted >= LATER_STAGES).then_some("")}>
             <section class="inputs" aria-labelledby="inputs-h">
                 <h2 id="inputs-h" class="visually-hidden">{ Text::Inputs.get(lang) }</h2>
-                { economics::economics(&form, warnings) }
-                if mounted >= stage::SOURCES { { sources::sources(&form, warnings) } }
-                if mounted >= stage::PROCESS { { process::process(&form) } }
-                if mounted >= stage::SEASONALITY { { seasonality::seasonality(&form) } }
-                if mounted >= stage::ADVANCED { { advanced::advanced(&form) } }
+                { group(Group::Economics) }
+                if mounted >= stage::SOURCES {
+                    { group(Group::Sources(source_rows(mounted))) }
+                }
+                if mounted >= stage::PROCESS { { group(Group::Process) } }
+                if mounted >= stage::SEASONALITY { { group(Group::Seasonality) } }
+                if mounted >= stage::ADVANCED { { group(Group::Advanced) } }
             </section>
             <section id="results" class="results" aria-labelledby="results-h" tabindex="-1">
                 <h2 id="results-h">{ Text::Results.get(lang) }</h2>
@@ -168,7 +244,9 @@ pub fn planner(props: &PlannerProps) -> Html {
                                 if let Some(plan) = &e.plan {
                                     <BuyPlan {lang} plan={plan.clone()} budget={state.valid.budget_per_year} />
                                 }
-                                <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
+                                if mounted >= stage::COST_PER_SALE {
+                                    <CostPerSale {lang} expected={Rc::clone(e)} benchmark_conversion={state.valid.benchmark_conversion} />
+                                }
                             </div>
                             }
                         </>

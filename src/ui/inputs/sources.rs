@@ -24,12 +24,15 @@ fn clamp_warning(lang: Lang, warnings: &[Warning], name: &str) -> Option<String>
         .map(|w| warning_text(lang, w))
 }
 
-/// The lead-sources group; `warnings` are the model's warnings of the results on screen.
-pub fn sources(form: &Form<'_>, warnings: &[Warning]) -> Html {
+/// The lead-sources group; `warnings` are the model's warnings of the results on screen. With
+/// `rows`, only so many rows and nothing after the table: the planner's first mount adds the
+/// rows a few at a time, so that no part of the page below moves while it does.
+pub fn sources(form: &Form<'_>, warnings: &[Warning], rows: Option<usize>) -> Html {
     let lang = form.state.lang;
     let count = form.state.scenario.sources.len();
     let dispatch = form.dispatch;
-    let rows = form.state.scenario.sources.iter().enumerate().map(|(i, source)| {
+    let shown = rows.unwrap_or(count);
+    let rows = form.state.scenario.sources.iter().take(shown).enumerate().map(|(i, source)| {
         let p = |f: &str| format!("sources[{i}].{f}");
         let name = source.name.clone();
         let label = |t: Text| format!("{} ({name})", t.get(lang));
@@ -83,9 +86,11 @@ pub fn sources(form: &Form<'_>, warnings: &[Warning]) -> Html {
                     { for rows }
                 </table>
             </div>
-            if let Some(e) = list_error { <p class="field-error" role="alert">{ e }</p> }
-            <button type="button" class="secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AddSource)}>{ "+ " }{ Text::AddSource.get(lang) }</button>
-            <p class="hint">{ Text::WhyConversionNow.get(lang) }{" "}{ Text::WhyCostPerLead.get(lang) }{" "}{ BuyText::BuyableHint.get(lang) }</p>
+            if shown >= count {
+                if let Some(e) = list_error { <p class="field-error" role="alert">{ e }</p> }
+                <button type="button" class="secondary" onclick={dispatch.reform(|_: MouseEvent| Action::AddSource)}>{ "+ " }{ Text::AddSource.get(lang) }</button>
+                <p class="hint">{ Text::WhyConversionNow.get(lang) }{" "}{ Text::WhyCostPerLead.get(lang) }{" "}{ BuyText::BuyableHint.get(lang) }</p>
+            }
         </fieldset>
     }
 }
