@@ -188,16 +188,21 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
             let pending: Rc<RefCell<Option<super::idle::Idle>>> = Rc::default();
             let cancelled = Rc::new(Cell::new(false));
             if let Some(tx) = (*requests).as_ref() {
-                let request = if suggestions {
-                    SimRequest::with_suggestions(id, scenario)
-                } else {
-                    SimRequest::new(id, scenario)
-                };
-                let (tx, pending, cancelled) =
-                    (tx.clone(), Rc::clone(&pending), Rc::clone(&cancelled));
+                let (tx, pending, cancelled, scenario) = (
+                    tx.clone(),
+                    Rc::clone(&pending),
+                    Rc::clone(&cancelled),
+                    Rc::clone(scenario),
+                );
                 super::app::when_page_ready(move || {
                     if !cancelled.get() {
                         *pending.borrow_mut() = super::idle::when_idle(100, move || {
+                            // Written out here, in the task that sends it, not in the render.
+                            let request = if suggestions {
+                                SimRequest::with_suggestions(id, &scenario)
+                            } else {
+                                SimRequest::new(id, &scenario)
+                            };
                             let _ = tx.unbounded_send(request);
                         });
                     }
