@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::codec::fragment::{AddressChange, Fragment};
@@ -80,20 +81,27 @@ pub fn app(props: &AppProps) -> Html {
     let simulates = matches!(state.view, View::Plan | View::Compare)
         || (state.view == View::Present && state.valid.process_now.capacity.is_some());
     // Started in a task of its own after the first render, which is long enough on a slow
-    // phone; the first simulation is sent later anyway (once the page is ready).
+    // phone, and handed to the page (a render) in the next; the first simulation is sent later
+    // anyway (once the page is ready).
     let worker = use_state_eq(|| None::<SimulationBridge>);
     {
         let worker = worker.clone();
         use_effect_with(simulates, move |&simulates| {
+            let handover: Rc<RefCell<Option<Timeout>>> = Rc::default();
             let start = if simulates {
-                Some(gloo::timers::callback::Timeout::new(0, move || {
-                    worker.set(SimulationBridge::spawn());
+                let handover = Rc::clone(&handover);
+                Some(Timeout::new(0, move || {
+                    let bridge = SimulationBridge::spawn();
+                    *handover.borrow_mut() = Some(Timeout::new(0, move || worker.set(bridge)));
                 }))
             } else {
                 worker.set(None);
                 None
             };
-            move || drop(start)
+            move || {
+                drop(start);
+                handover.borrow_mut().take();
+            }
         });
     }
     // On a slow phone the first render is one long task, mostly the engine compiling each
@@ -103,8 +111,7 @@ pub fn app(props: &AppProps) -> Html {
     {
         let planner_in = planner_in.clone();
         use_effect_with((), move |_| {
-            let next = (!*planner_in)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || planner_in.set(true)));
+            let next = (!*planner_in).then(|| Timeout::new(0, move || planner_in.set(true)));
             move || drop(next)
         });
     }
