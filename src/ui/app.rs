@@ -106,7 +106,9 @@ pub fn app(props: &AppProps) -> Html {
     }
     // On a slow phone the first render is one long task, mostly the engine compiling each
     // function it calls for the first time. So the page mounts around the first paint's planner,
-    // which looks the same, and the planner takes its place a task later.
+    // which looks the same, and the planner mounts a task later: it computes its results while
+    // that paint stays in place, and its first stage replaces it in the task after (see
+    // `use_mount_stages`).
     let planner_in = use_state_eq(|| props.first_paint.is_none());
     {
         let planner_in = planner_in.clone();
@@ -175,7 +177,7 @@ pub fn app(props: &AppProps) -> Html {
                             <>
                                 <super::scenarios::Toolbar state={Rc::clone(&snapshot)} dispatch={dispatch.clone()} library={library.clone()} />
                                 if *planner_in {
-                                    <Planner state={snapshot} {dispatch} />
+                                    <Planner state={snapshot} {dispatch} first_paint={props.first_paint.clone()} />
                                 } else if let Some(first_paint) = &props.first_paint {
                                     { Html::VRef(first_paint.clone().into()) }
                                 }

@@ -29,6 +29,10 @@ pub struct PlannerProps {
     pub state: Rc<AppState>,
     /// Sends actions to the reducer.
     pub dispatch: Callback<Action>,
+    /// The page's first paint of the planner, which stays in place until the first stage is in
+    /// (see [`use_mount_stages`]).
+    #[prop_or_default]
+    pub first_paint: Option<web_sys::Element>,
 }
 
 /// The stage in which each later part of the planner mounts on its first mount (see
@@ -86,23 +90,31 @@ pub fn note_first_paint(planner: Option<&web_sys::Element>) {
 /// the browser may paint and answer input in between. Returns the number of stages mounted so
 /// far, up to [`LATER_STAGES`]; any later mount (back from compare) renders whole at once. When
 /// all are in, the page is marked ready (`<html data-ready>`, [`super::app::mark_page_ready`]).
+///
+/// With `hold` (the page's first paint is on screen), the first mount starts one task earlier,
+/// with no stage: the planner's hooks compute its results while the first paint's planner stays
+/// in place (`None`), and the first stage replaces it in the next task.
 #[hook]
-fn use_mount_stages() -> u8 {
+fn use_mount_stages(hold: bool) -> Option<u8> {
     let stage = use_state_eq(|| {
         if MOUNTED_BEFORE.with(|m| m.replace(true)) {
-            LATER_STAGES
+            Some(LATER_STAGES)
+        } else if hold {
+            None
         } else {
-            0
+            Some(0)
         }
     });
     {
         let stage = stage.clone();
         use_effect_with(*stage, move |&s| {
-            if s >= LATER_STAGES {
+            if s >= Some(LATER_STAGES) {
                 super::app::mark_page_ready();
             }
-            let next = (s < LATER_STAGES)
-                .then(|| gloo::timers::callback::Timeout::new(0, move || stage.set(s + 1)));
+            let next = (s < Some(LATER_STAGES)).then(|| {
+                let next = s.map_or(0, |s| s + 1);
+                gloo::timers::callback::Timeout::new(0, move || stage.set(Some(next)))
+            });
             move || drop(next)
         });
     }
@@ -182,7 +194,8 @@ fn source_rows(mounted: u8) -> Option<usize> {
 /// The planner page.
 #[function_component(Planner)]
 pub fn planner(props: &PlannerProps) -> Html {
-    let mounted = use_mount_stages();
+    let stages = use_mount_stages(props.first_paint.is_some());
+    let mounted = stages.unwrap_or(0);
     let show_figures = mounted >= stage::FIGURES || FIGURES_ON_FIRST_SCREEN.with(|on| on.get());
     let state = &*props.state;
     let lang = state.lang;
@@ -192,6 +205,11 @@ pub fn planner(props: &PlannerProps) -> Html {
     let sim = use_simulation_with(Rc::clone(&state.valid), true);
     let (onedit, onblur) = use_field_callbacks(&props.dispatch);
     let doc = use_scenario_json(state);
+    if stages.is_none()
+        && let Some(first_paint) = &props.first_paint
+    {
+        return Html::VRef(first_paint.clone().into());
+    }
     let group = |group: Group| {
         html! {
             <InputGroup {group} state={Rc::clone(&props.state)} dispatch={props.dispatch.clone()}
