@@ -52,8 +52,8 @@ mod stage {
     pub const COST_PER_SALE: u8 = BUY + 1;
 }
 
-/// In how many stages the lead sources' rows mount: each adds as many rows as the first
-/// [`SOURCE_ROWS_PER_STAGE`] stages allow; the last adds the rest and what follows the table.
+/// In how many stages the lead sources' rows mount on the first mount: each of them but the last
+/// adds [`SOURCE_ROWS_PER_STAGE`] rows; the last adds the rest and what follows the table.
 const SOURCE_STAGES: u8 = 3;
 /// See [`SOURCE_STAGES`].
 const SOURCE_ROWS_PER_STAGE: usize = 2;
