@@ -113,6 +113,13 @@ async function freePort() {
 /** Time between two checks of [`until`]: about a frame, so a state is seen within one. */
 const POLL_MS = 16;
 
+/** `promise`'s value, or false once `ms` have passed without one. */
+function within(promise, ms) {
+  let timer;
+  const late = new Promise((ok) => { timer = setTimeout(() => ok(false), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
 export async function until(what, check, ms = 20_000) {
   const deadline = Date.now() + ms;
@@ -160,9 +167,11 @@ export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chrom
       engine,
       driver,
       metric: (line) => metric(engine, line),
+      // A crashed or hung browser must not hang the run: the session ends within a bound.
       async close() {
-        await driver.quit().catch(() => {});
+        await within(driver.quit().catch(() => {}), 15_000);
         server.kill();
+        if (!(await within(exited.then(() => true), 5_000))) server.kill('SIGKILL');
         await exited;
       },
     };

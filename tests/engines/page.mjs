@@ -193,8 +193,10 @@ export async function pasteInto(driver, name, text) {
   }, name, text);
 }
 
+/** Clicks the first element matching `css`, once there is one (a render may still add it). */
 export async function click(driver, css) {
-  await (await driver.findElement(By.css(css))).click();
+  const element = await until(`${css} to be on the page`, async () => (await driver.findElements(By.css(css)))[0]);
+  await element.click();
 }
 
 /** Draw count and inked (non-background) pixels of a chart's canvas. */
