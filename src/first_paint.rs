@@ -272,7 +272,7 @@ fn planner(lang: Lang) -> Result<String, String> {
         en = switch(Lang::En, "EN"),
         inputs = esc(Text::Inputs.get(lang)),
         economics = economics(lang, &scenario)?,
-        loading = esc(loading(lang)),
+        loading = esc(PlannerText::Loading.get(lang)),
         results = esc(Text::Results.get(lang)),
         cards = cards.concat(),
         privacy = esc(Text::PrivacyNote.get(lang)),
@@ -394,13 +394,6 @@ fn economics(lang: Lang, scenario: &Scenario) -> Result<String, String> {
         ]
         .concat()
     ))
-}
-
-fn loading(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "leadplan laadt…",
-        Lang::En => "leadplan is loading…",
-    }
 }
 
 /// What the input at `path` shows for `scenario` (as `ui::form::display_text` with no

@@ -15,6 +15,7 @@ use super::buy_text::BuyText;
 use super::chart_views::ChartsPanel;
 use super::form::{Form, use_field_callbacks, use_scenario_json};
 use super::inputs::{advanced, economics, process, seasonality, sources};
+use super::planner_text::PlannerText;
 use super::results::buy_plan::BuyPlan;
 use super::results::cost_per_sale::CostPerSale;
 use super::results::figures::figures;
@@ -217,12 +218,18 @@ pub fn planner(props: &PlannerProps) -> Html {
                 results={Rc::clone(&results)} />
         }
     };
+    // Until the sources mount, the inputs' column keeps the first paint's boxes (its loading
+    // line and least height), so the results below it do not move up into a phone's window
+    // and down again.
+    let pending = mounted < stage::SOURCES;
     html! {
         <div class="planner" data-mounted={(mounted >= LATER_STAGES).then_some("")}>
-            <section class="inputs" aria-labelledby="inputs-h">
+            <section class={classes!("inputs", pending.then_some("inputs-pending"))} aria-labelledby="inputs-h">
                 <h2 id="inputs-h" class="visually-hidden">{ Text::Inputs.get(lang) }</h2>
                 { group(Group::Economics) }
-                if mounted >= stage::SOURCES {
+                if pending {
+                    <p class="loading">{ PlannerText::Loading.get(lang) }</p>
+                } else {
                     { group(Group::Sources(source_rows(mounted))) }
                 }
                 if mounted >= stage::PROCESS { { group(Group::Process) } }

@@ -6,6 +6,9 @@ use crate::i18n::Lang;
 crate::i18n::texts! {
     /// A text of the planner's inputs and results.
     pub enum PlannerText {
+    // While the planner's later input groups mount (the page's first paint says the same).
+    Loading => "leadplan laadt…", "leadplan is loading…";
+
     // Follow-up sliders
     AttemptsValue => "pogingen", "attempts";
     AttemptValue => "poging", "attempt";

@@ -66,9 +66,10 @@ function at(doc, key) {
 
 /**
  * Opens `path#fragment` in the frame on a fresh origin whose .wasm is held; `storage` is put in
- * its LocalStorage first. Returns { d, release } once the static page is parsed.
+ * its LocalStorage first; `size` ([width, height] in CSS px) makes the frame that size instead of
+ * the window's. Returns { d, release } once the static page is parsed.
  */
-async function openHeld(path, fragment = '', storage = {}) {
+async function openHeld(path, fragment = '', storage = {}, size = null) {
   let release;
   const held = new Promise((ok) => { release = ok; });
   const server = await startServer(site, 0, '127.0.0.1', { hold: (name) => (name.endsWith('.wasm') ? held : undefined) });
@@ -76,13 +77,14 @@ async function openHeld(path, fragment = '', storage = {}) {
   const base = `http://127.0.0.1:${server.address().port}/`;
   const d = engine.driver;
   await d.get(`${base}frame.html`);
-  await js(d, (items, src) => {
+  await js(d, (items, src, wh) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
     const frame = document.createElement('iframe');
     frame.src = src;
+    if (wh) Object.assign(frame.style, { width: `${wh[0]}px`, height: `${wh[1]}px` });
     document.body.append(frame);
-  }, storage, path + (fragment ? `#${fragment}` : ''));
+  }, storage, path + (fragment ? `#${fragment}` : ''), size);
   await waitFor(d, `the static page of ${path}`, () => {
     const doc = document.querySelector('iframe')?.contentDocument;
     return doc?.readyState !== 'loading' && doc?.querySelector('#app .fp') !== null && doc.defaultView.getComputedStyle(doc.body).marginTop === "0px";
@@ -208,6 +210,41 @@ test('English first paint for lang=en, with the same boxes as the app\'s', async
   assert.match(shown['expected.lost_revenue'].text, /^€\d{1,3}(,\d{3})+$/);
   assert.equal(await js(d, () => document.querySelector('iframe').contentDocument.documentElement.lang), 'en');
   sameBoxes(shown, await takeover(d, release, WIDGET_KEYS), WIDGET_KEYS, 'widget.html#lang=en');
+});
+
+test('on a phone the results do not move on screen from the first paint until the planner is whole', async () => {
+  // Lighthouse's phone (412 × 823): the first paint shows the economics inputs and the results
+  // begin below the window. The app mounts the planner in stages; while the later input groups
+  // are not in, the results must not move up into the window and down again when they come.
+  // Each frame's position is read in its animation frame callback (every engine has them; an
+  // iframe's layout shifts are not reported as a top-level page's are).
+  const { d, release } = await openHeld('index.html', '', {}, [412, 823]);
+  await js(d, () => {
+    const w = document.querySelector('iframe').contentWindow;
+    w.__tops = [];
+    const sample = () => {
+      const results = [...w.document.querySelectorAll('.results')].find((e) => e.getClientRects().length > 0);
+      const top = results ? Math.round(results.getBoundingClientRect().top) : null;
+      if (w.__tops.at(-1) !== top) w.__tops.push(top);
+      if (!w.document.querySelector('.planner[data-mounted]')) w.requestAnimationFrame(sample);
+    };
+    sample();
+    return true;
+  });
+  release();
+  await waitFor(d, 'the planner to be whole', () =>
+    document.querySelector('iframe').contentDocument.querySelector('.planner[data-mounted]') !== null, [], 60_000);
+  const { tops, height } = await js(d, () => {
+    const w = document.querySelector('iframe').contentWindow;
+    return { tops: w.__tops, height: w.innerHeight };
+  });
+  assert.ok(tops[0] > height, `the first paint's results begin below the window (${tops[0]} px, the window ${height} px)`);
+  // Content mounting above the results may push them down, out of sight; nothing may pull them
+  // up (a stage shorter than the first paint) or move them where they can be seen.
+  const moves = tops.slice(1).map((t, i) => [tops[i], t])
+    .filter(([a, b]) => a !== null && b !== null && a !== b && (b < a || Math.min(a, b) < height));
+  assert.deepEqual(moves, [], `the results' top, frame by frame: ${tops.join(' → ')}`);
+  engine.metric(`first paint: index.html on a phone, the results' top frame by frame until the planner is whole: ${tops.join(' → ')} px (window ${height} px)`);
 });
 
 /** The default's figures as the first paint writes them, in both languages. */
