@@ -130,7 +130,11 @@ pub fn app(props: &AppProps) -> Html {
     };
     use_address_changes(state.lang, state.view, &dispatch);
     let lang = state.lang;
-    let snapshot: Rc<AppState> = Rc::new((*state).clone());
+    // A new snapshot only when the state changed, not with every render: a render of the app
+    // for anything else (the worker's handover, the saved library) then gives the planner and
+    // its input groups the same state, and they do not render again. (Compared by value: a
+    // state's address could be reused by a later one.)
+    let snapshot: Rc<AppState> = use_memo((*state).clone(), Clone::clone);
     // The widget and the projector mode are whole pages of their own, without the app's chrome.
     match state.view {
         View::Embed => {

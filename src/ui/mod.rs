@@ -57,6 +57,9 @@ pub fn start() {
         if props.fragment.view.unwrap_or_default() == crate::state::View::Plan {
             let first_paint = first_paint_planner(&root);
             planner::note_first_paint(first_paint.as_ref());
+            // Reading the paint's layout is a task of its own: the app's first render that
+            // follows is the longest of opening the page on a slow phone.
+            gloo::timers::future::TimeoutFuture::new(0).await;
             // Taken out whole, as it is on screen (inputs emptied for a link included).
             if let Some(planner) = &first_paint {
                 planner.remove();
