@@ -14,9 +14,66 @@ const DEADLINE_MS: f64 = 15_000.0;
 /// throttles): the poll then still reaches its deadline.
 const MAX_YIELD_MS: i32 = 50;
 
+thread_local! {
+    /// The page's uncaught errors and unhandled rejections so far (see [`watch_errors`]).
+    static UNCAUGHT: std::rc::Rc<std::cell::RefCell<Vec<String>>> = Default::default();
+    static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Records the page's uncaught errors from now on, for [`until`]'s failure message: an
+/// exception that is no Rust panic (a JavaScript error thrown through the WebAssembly, the
+/// stack running out) shows no panic banner, and may leave the app's renderer stopped.
+fn watch_errors() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    if WATCHING.with(|w| w.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let uncaught = UNCAUGHT.with(std::rc::Rc::clone);
+    let record = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let get = |target: &wasm_bindgen::JsValue, key: &str| {
+            js_sys::Reflect::get(target, &key.into()).unwrap_or_default()
+        };
+        let error = match event.type_().as_str() {
+            "unhandledrejection" => get(&event, "reason"),
+            _ => get(&event, "error"),
+        };
+        let message = get(&error, "message")
+            .as_string()
+            .or_else(|| get(&event, "message").as_string())
+            .unwrap_or_else(|| format!("{error:?}"));
+        let stack = get(&error, "stack").as_string().unwrap_or_default();
+        let text = format!("{message} (stack: {stack})");
+        let text: String = text.chars().take(600).collect();
+        uncaught
+            .borrow_mut()
+            .push(format!("{}: {text}", event.type_()));
+    });
+    for kind in ["error", "unhandledrejection"] {
+        let _ = window.add_event_listener_with_callback(kind, record.as_ref().unchecked_ref());
+    }
+    record.forget();
+}
+
+/// The page's uncaught errors so far, for a failure message.
+fn uncaught_errors() -> String {
+    UNCAUGHT.with(|u| {
+        let u = u.borrow();
+        if u.is_empty() {
+            "no uncaught error on the page".to_string()
+        } else {
+            format!("the page's uncaught errors: {:?}", *u)
+        }
+    })
+}
+
 /// Mounts the app, opened with `fragment`, in a new element and waits for its figures. The app
 /// autosaves to LocalStorage and every test shares one page, so each starts with it empty.
 pub async fn mount(fragment: &str) -> Element {
+    watch_errors();
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         storage.clear().expect("storage cleared");
     }
@@ -82,8 +139,9 @@ pub async fn until_described(what: &str, check: impl Fn() -> bool, describe: imp
         let waited = js_sys::Date::now() - start;
         if waited > DEADLINE_MS {
             panic!(
-                "timed out after {waited:.0} ms waiting until {what}. {}",
-                describe()
+                "timed out after {waited:.0} ms waiting until {what}. {} ({})",
+                describe(),
+                uncaught_errors()
             );
         }
         next_frame().await;
