@@ -22,6 +22,8 @@ export function metric(engine, line) {
   appendFileSync(file, `[${engine}] ${line}\n`);
 }
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** WebKitGTK's environment in the tests (see the webkit engine below, and scripts/browser-tests). */
+const WEBKIT_ENV = { WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1' };
 
 function which(name) {
   try {
@@ -89,6 +91,10 @@ function engineSpec(engine) {
       return {
         driver,
         args: (port) => [`--port=${port}`],
+        // Software rendering, as Chromium's --disable-gpu and headless Firefox: with no GPU,
+        // WebKitGTK would otherwise paint and read canvases back through Mesa's llvmpipe, where
+        // a chart read back blank once and a page crashed in getImageData once.
+        env: WEBKIT_ENV,
         capabilities: {
           'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
         },
@@ -148,7 +154,7 @@ export async function until(what, check, ms = 20_000) {
 export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chromium') {
   const spec = engineSpec(engine);
   const port = await freePort();
-  const server = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const server = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env } });
   let stderr = '';
   server.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
   const exited = new Promise((ok) => server.on('exit', (code) => ok(code)));
