@@ -22,8 +22,6 @@ export function metric(engine, line) {
   appendFileSync(file, `[${engine}] ${line}\n`);
 }
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-/** WebKitGTK's environment in the tests (see the webkit engine below, and scripts/browser-tests). */
-const WEBKIT_ENV = { WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1' };
 
 function which(name) {
   try {
@@ -93,8 +91,9 @@ function engineSpec(engine) {
         args: (port) => [`--port=${port}`],
         // Software rendering, as Chromium's --disable-gpu and headless Firefox: with no GPU,
         // WebKitGTK would otherwise paint and read canvases back through Mesa's llvmpipe, where
-        // a chart read back blank once and a page crashed in getImageData once.
-        env: WEBKIT_ENV,
+        // a chart read back blank once and a page crashed in getImageData once
+        // (scripts/browser-tests sets the same for the in-browser tests).
+        env: { WEBKIT_SKIA_ENABLE_CPU_RENDERING: '1' },
         capabilities: {
           'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
         },

@@ -16,7 +16,7 @@ const MAX_YIELD_MS: i32 = 50;
 
 thread_local! {
     /// The page's uncaught errors and unhandled rejections so far (see [`watch_errors`]).
-    static UNCAUGHT: std::rc::Rc<std::cell::RefCell<Vec<String>>> = Default::default();
+    static UNCAUGHT: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
     static WATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -32,7 +32,6 @@ fn watch_errors() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let uncaught = UNCAUGHT.with(std::rc::Rc::clone);
     let record = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let get = |target: &wasm_bindgen::JsValue, key: &str| {
             js_sys::Reflect::get(target, &key.into()).unwrap_or_default()
@@ -48,9 +47,7 @@ fn watch_errors() {
         let stack = get(&error, "stack").as_string().unwrap_or_default();
         let text = format!("{message} (stack: {stack})");
         let text: String = text.chars().take(600).collect();
-        uncaught
-            .borrow_mut()
-            .push(format!("{}: {text}", event.type_()));
+        UNCAUGHT.with(|u| u.borrow_mut().push(format!("{}: {text}", event.type_())));
     });
     for kind in ["error", "unhandledrejection"] {
         let _ = window.add_event_listener_with_callback(kind, record.as_ref().unchecked_ref());
@@ -131,6 +128,7 @@ pub async fn until(what: &str, check: impl Fn() -> bool) {
 
 /// [`until`], adding `describe()`'s account of the page to the failure message.
 pub async fn until_described(what: &str, check: impl Fn() -> bool, describe: impl Fn() -> String) {
+    watch_errors();
     let start = js_sys::Date::now();
     loop {
         if check() {
