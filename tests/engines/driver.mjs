@@ -125,6 +125,54 @@ function within(promise, ms) {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * How long one WebDriver command may go unanswered before the browser counts as stuck. The
+ * session's own time-outs (scripts and page loads: 60 s) bound what a working browser does; this
+ * bounds a browser that honours none of them: WebKitWebDriver never answers an async script of
+ * a page whose main thread has stopped, and the run would wait for it for ever.
+ */
+const COMMAND_MS = 90_000;
+
+/**
+ * An executor whose every command ends within [`COMMAND_MS`]. After one went unanswered, every
+ * later command fails at once with what happened (the session is unusable): the test that met
+ * it fails, and `useApp` starts a new session for the next one.
+ */
+class BoundedExecutor extends Executor {
+  stuck = '';
+
+  async execute(command) {
+    if (this.stuck) throw new Error(`the browser is stuck: ${this.stuck}`);
+    const answer = await within(super.execute(command).then((value) => ({ value }), (error) => ({ error })), COMMAND_MS);
+    if (!answer) {
+      this.stuck = `WebDriver's ${command.getName()} had no answer within ${COMMAND_MS / 1000} s`;
+      throw new Error(`the browser is stuck: ${this.stuck}`);
+    }
+    if (answer.error) throw answer.error;
+    return answer.value;
+  }
+}
+
+/** The descendants of process `pid` (from ps), parents first. */
+function descendants(pid) {
+  const children = new Map();
+  try {
+    for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+      const [child, parent] = line.trim().split(/\s+/).map(Number);
+      children.set(parent, [...(children.get(parent) ?? []), child]);
+    }
+  } catch {
+    // No ps: the driver's own kill below still ends the session.
+  }
+  const out = [];
+  for (let todo = children.get(pid) ?? []; todo.length;) {
+    const p = todo.shift();
+    out.push(p);
+    todo.push(...(children.get(p) ?? []));
+  }
+  return out;
+}
+
 /** Polls `check` (async, truthy when done) until it holds, failing after `ms` with `what`. */
 export async function until(what, check, ms = 20_000) {
   const deadline = Date.now() + ms;
@@ -166,18 +214,31 @@ export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chrom
     }, 30_000);
     // A plain W3C session on the server started above (selenium's Builder would want a known
     // browser name, which WebKitWebDriver's MiniBrowser is not, and may look for drivers itself).
-    const driver = await WebDriver.createSession(new Executor(new HttpClient(url)), spec.capabilities);
+    const executor = new BoundedExecutor(new HttpClient(url));
+    const driver = await WebDriver.createSession(executor, spec.capabilities);
     await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
     return {
       engine,
       driver,
       metric: (line) => metric(engine, line),
-      // A crashed or hung browser must not hang the run: the session ends within a bound.
+      /** Why the browser stopped answering ('' while it answers): see [`BoundedExecutor`]. */
+      get stuck() {
+        return executor.stuck;
+      },
+      // A crashed or hung browser must not hang the run: the session ends within a bound, and
+      // the browser's processes with it (killing the driver alone would leave a hung MiniBrowser
+      // or Chromium running, holding the display and the run's output open).
       async close() {
-        await within(driver.quit().catch(() => {}), 15_000);
+        const browser = descendants(server.pid);
+        const quit = !executor.stuck && await within(driver.quit().then(() => true, () => false), 15_000);
         server.kill();
         if (!(await within(exited.then(() => true), 5_000))) server.kill('SIGKILL');
         await exited;
+        if (!quit) {
+          for (const pid of browser) {
+            try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+          }
+        }
       },
     };
   } catch (e) {

@@ -75,6 +75,13 @@ async function openHeld(path, fragment = '', storage = {}, size = null) {
   const server = await startServer(site, 0, '127.0.0.1', { hold: (name) => (name.endsWith('.wasm') ? held : undefined) });
   servers.push(server);
   const base = `http://127.0.0.1:${server.address().port}/`;
+  if (engine.stuck) {
+    // A page that stopped answering in an earlier test: a new session, so it fails that test only.
+    console.log(`${engine.engine}: a new session, since ${engine.stuck}`);
+    await engine.close();
+    engine = await startEngine();
+    await setViewport(engine.driver, 1280, 900);
+  }
   const d = engine.driver;
   await d.get(`${base}frame.html`);
   await js(d, (items, src, wh) => {

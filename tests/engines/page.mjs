@@ -41,8 +41,13 @@ export function useApp() {
     example() {
       return JSON.parse(app.leadplan(['example']));
     },
-    /** A fresh visit with empty storage: every test starts from the same state. */
+    /**
+     * A fresh visit with empty storage: every test starts from the same state. A browser that
+     * stopped answering in an earlier test (driver.mjs: `stuck`) is replaced by a new session
+     * first, so one hung page fails one test, not every test after it.
+     */
     async visit(fragment = '', path = '') {
+      if (app.engine.stuck) await start();
       const d = app.driver;
       await d.get(app.base + 'favicon.svg');
       await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
@@ -60,10 +65,18 @@ export function useApp() {
     // them: no test then runs beside the compression (the first simulation's time did).
     await server.compressed;
     app.base = `http://127.0.0.1:${server.address().port}/`;
+    await start();
+  });
+  /** Starts the engine's session (ending a stuck one first) at a 1280×900 viewport. */
+  async function start() {
+    if (app.engine) {
+      console.log(`${app.engine.engine}: a new session, since ${app.engine.stuck}`);
+      await app.engine.close();
+    }
     app.engine = await startEngine();
     app.driver = app.engine.driver;
     await setViewport(app.driver, 1280, 900);
-  });
+  }
   after(async () => {
     await app.engine?.close();
     server?.closeAllConnections?.();
@@ -141,12 +154,41 @@ export async function waitFor(driver, what, fn, args = [], ms = 20_000) {
 export async function open(driver, url, { ready = 'html[data-ready] [data-kpi="expected.lost_revenue"]' } = {}) {
   await driver.get('about:blank');
   await driver.get(url);
-  await waitFor(driver, `${ready} on ${url}`, (sel) => document.querySelector(sel) !== null, [ready], 30_000);
+  try {
+    await waitFor(driver, `${ready} on ${url}`, (sel) => document.querySelector(sel) !== null, [ready], 30_000);
+  } catch (e) {
+    e.message += `\nthe page then: ${await pageState(driver).catch((why) => `(unreadable: ${why.message})`)}`;
+    throw e;
+  }
   await js(driver, () => {
     window.__leadplanErrors = [];
     window.addEventListener('error', (e) => window.__leadplanErrors.push(String(e.message)));
     window.addEventListener('unhandledrejection', (e) => window.__leadplanErrors.push(String(e.reason)));
   });
+}
+
+/**
+ * What a page that never became ready shows, for the failure's message: how far it loaded, the
+ * app's loader and its files (from the page's resource timing), the service worker, the app's
+ * root and any message in it.
+ */
+export async function pageState(driver) {
+  return JSON.stringify(await js(driver, () => {
+    const app = document.getElementById('app');
+    const files = performance.getEntriesByType('resource')
+      .filter((r) => /\.(js|wasm)$/.test(r.name))
+      .map((r) => `${r.name.replace(/^.*\//, '')} ${Math.round(r.startTime)}–${Math.round(r.responseEnd)} ms, ${r.transferSize} B`);
+    return {
+      readyState: document.readyState,
+      html: [...document.documentElement.attributes].map((a) => a.name).join(' '),
+      started: typeof window.wasmBindings === 'object',
+      files,
+      serviceWorker: navigator.serviceWorker ? (navigator.serviceWorker.controller?.state ?? 'none controls the page') : 'unsupported',
+      app: app ? `${app.querySelectorAll('*').length} elements, first ${app.firstElementChild?.className ?? '(none)'}` : 'missing',
+      text: (document.querySelector('.panic, .load-error')?.textContent ?? '').slice(0, 300),
+      since: Math.round(performance.now()),
+    };
+  }));
 }
 
 /** Uncaught errors since `open`, and whether the page's panic banner is showing. */
