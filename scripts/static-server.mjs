@@ -5,8 +5,8 @@
 // Usage: node scripts/static-server.mjs DIR PORT   (PORT 0 picks a free port; the address is printed)
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, normalize, resolve, basename } from 'node:path';
+import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, normalize, resolve, basename, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -45,11 +45,19 @@ export function chooseEncoding(acceptEncoding = '') {
  */
 const DISK_CACHE = join(dirname(dirname(fileURLToPath(import.meta.url))), 'target', 'compressed');
 
+/** Entries of [`DISK_CACHE`] unused for longer are deleted (each build's files make new ones). */
+const DISK_CACHE_DAYS = 7;
+
 /** `body` compressed with `encoding`, from the disk cache or compressed now and kept there. */
 async function compressCached(body, encoding) {
   const file = join(DISK_CACHE, `${createHash('sha256').update(body).digest('hex')}.${encoding}`);
   const kept = await readFile(file).catch(() => null);
-  if (kept) return kept;
+  if (kept) {
+    // Its time is when it was last used: see `pruneDiskCache`.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => {});
+    return kept;
+  }
   const out = await compress(body, encoding);
   // Written beside and renamed: a server reading at the same moment sees all or nothing.
   const part = `${file}.${process.pid}.part`;
@@ -61,6 +69,19 @@ async function compressCached(body, encoding) {
     // Only a cache: serving goes on without it.
   }
   return out;
+}
+
+/**
+ * Deletes the disk cache's entries that no server used for [`DISK_CACHE_DAYS`]: without it, the
+ * cache would grow by every build's files (about 2 MB a build).
+ */
+async function pruneDiskCache() {
+  const old = Date.now() - DISK_CACHE_DAYS * 24 * 3600 * 1000;
+  for (const name of await readdir(DISK_CACHE).catch(() => [])) {
+    const file = join(DISK_CACHE, name);
+    const info = await stat(file).catch(() => null);
+    if (info && info.mtimeMs < old) await unlink(file).catch(() => {});
+  }
 }
 
 /** `body` compressed with `encoding` (brotli at its best, or gzip -9), off the event loop. */
@@ -103,12 +124,12 @@ export async function startServer(dir, port = 0, host = '127.0.0.1', options = {
     if (!info.isFile()) return;
     const body = await readFile(path);
     await Promise.all(['br', 'gzip'].map((encoding) => compressed(path, info.mtimeMs, encoding, body)));
-  })).then(() => undefined);
+  })).then(pruneDiskCache).then(() => undefined);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
+      if (path !== root && !path.startsWith(root + sep)) { res.writeHead(403).end(); return; }
       let info = await stat(path).catch(() => null);
       if (info?.isDirectory()) {
         path = join(path, 'index.html');
