@@ -14,7 +14,8 @@
 //   preloaded from <head>) becomes one that starts both downloads once the page's first paint
 //   (scripts/first-paint.mjs) is on screen, or after 100 ms at most (a hidden tab paints no
 //   frame). On a slow connection the few KB the first paint needs then never share the line
-//   with the wasm. Trunk's two preload links (with their integrity hashes) are added then.
+//   with the wasm. Trunk's two preload links (with their integrity hashes) are added then. A
+//   start that fails shows why above the first paint.
 //
 // Anything unexpected in trunk's output fails the build rather than shipping half a rewrite.
 import { createHash } from 'node:crypto';
@@ -69,8 +70,14 @@ for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js'))) {
     'function link(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);document.head.append(l)}' +
     `link({rel:"modulepreload",href:"./${found[1]}",integrity:"${js[1]}",crossorigin:""});` +
     `link({rel:"preload",as:"fetch",type:"application/wasm",href:"./${found[2]}",integrity:"${wasm[1]}",crossorigin:""});` +
-    `const bindings=await import("./${found[1]}");const wasm=await bindings.default({module_or_path:"./${found[2]}"});` +
-    'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}))</script>';
+    // A download or start that fails (the network gone mid-download, a browser too old) says so
+    // above the first paint, in the page's language, as a panic does (src/ui/panic.rs), instead
+    // of "loading…" for ever.
+    `try{const bindings=await import("./${found[1]}");const wasm=await bindings.default({module_or_path:"./${found[2]}"});` +
+    'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}))}' +
+    'catch(e){console.error("leadplan could not start:",e);var p=document.createElement("div");p.className="panic load-error";p.setAttribute("role","alert");' +
+    'p.textContent=/^en/.test(document.documentElement.lang)?"leadplan could not start ("+e+"). Reload the page; your inputs are kept in the link or in the browser."' +
+    ':"leadplan kon niet starten ("+e+"). Herlaad de pagina; uw invoer staat in de link of in de browser opgeslagen.";document.body.prepend(p)}</script>';
   html = html.replace(js[0], '').replace(wasm[0], '').replace(found[0], loader);
   console.log(`post-build: ${page} loads ${found[1]} and ${found[2]} after its first paint`);
 }

@@ -67,11 +67,15 @@ function at(doc, key) {
 /**
  * Opens `path#fragment` in the frame on a fresh origin whose .wasm is held; `storage` is put in
  * its LocalStorage first; `size` ([width, height] in CSS px) makes the frame that size instead of
- * the window's. Returns { d, release } once the static page is parsed.
+ * the window's. Returns { d, release, fail } once the static page is parsed: `release()` lets the
+ * .wasm through, `fail()` answers it with a 404.
  */
 async function openHeld(path, fragment = '', storage = {}, size = null) {
   let release;
-  const held = new Promise((ok) => { release = ok; });
+  let fail;
+  const held = new Promise((ok, no) => { release = ok; fail = no; });
+  // Failed before any request awaits it: not an unhandled rejection here (requests get a 404).
+  held.catch(() => {});
   const server = await startServer(site, 0, '127.0.0.1', { hold: (name) => (name.endsWith('.wasm') ? held : undefined) });
   servers.push(server);
   const base = `http://127.0.0.1:${server.address().port}/`;
@@ -96,7 +100,7 @@ async function openHeld(path, fragment = '', storage = {}, size = null) {
     const doc = document.querySelector('iframe')?.contentDocument;
     return doc?.readyState !== 'loading' && doc?.querySelector('#app .fp') !== null && doc.defaultView.getComputedStyle(doc.body).marginTop === "0px";
   }, [], 30_000);
-  return { d, release };
+  return { d, release, fail };
 }
 
 /** What the frame shows now: the visible static (`[data-fp]`) or app (`[data-kpi]`) figures, with their boxes. */
@@ -317,6 +321,20 @@ test('a planner with saved scenarios never shows the default\'s figures before t
   const app = await takeover(d, release, WIDGET_KEYS);
   assert.ok(Math.abs(Number(app['expected.lost_revenue'].value) - results.expected.lost_revenue) <= 1e-9 * results.expected.lost_revenue,
     'the saved scenario\'s figures after the wasm');
+});
+
+test('a wasm that cannot be fetched: the page says it could not start, in its language, above its first paint', async () => {
+  for (const [path, fragment, text] of [['index.html', '', 'leadplan kon niet starten ('], ['widget.html', 'lang=en', 'leadplan could not start (']]) {
+    const { d, fail } = await openHeld(path, fragment);
+    fail(new Error('the network is gone'));
+    const shown = await waitFor(d, `${path}: the failed start's message`, () => {
+      const doc = document.querySelector('iframe').contentDocument;
+      const alert = doc.querySelector('.load-error[role="alert"]');
+      return alert && { text: alert.textContent, firstPaint: doc.querySelector('#app .fp') !== null, first: doc.body.firstElementChild === alert };
+    });
+    assert.ok(shown.text.startsWith(text), `${path}: ${shown.text}`);
+    assert.ok(shown.first && shown.firstPaint, `${path}: the message is above the first paint, which stays`);
+  }
 });
 
 test('other views (presentation, compare) show no static planner', async () => {
