@@ -15,7 +15,7 @@
 //   (scripts/first-paint.mjs) is on screen, or after 100 ms at most (a hidden tab paints no
 //   frame). On a slow connection the few KB the first paint needs then never share the line
 //   with the wasm. Trunk's two preload links (with their integrity hashes) are added then. A
-//   start that fails shows why above the first paint.
+//   start that fails, or an exception that stops the app, shows why above the page.
 //
 // Anything unexpected in trunk's output fails the build rather than shipping half a rewrite.
 import { createHash } from 'node:crypto';
@@ -65,19 +65,25 @@ for (const name of (await readdir(dir)).filter((f) => f.endsWith('.js'))) {
   // The same two links trunk wrote (the simulation worker finds the glue and the wasm through
   // them, src/ui/simulation.rs), added once the page has painted, then trunk's own start.
   const loader = '<script type=module>' +
+    // What stops the app says so above the page, in its language, instead of leaving the first
+    // paint's "loading…" or a page that no longer answers: a download or start that fails (the
+    // network gone mid-download, a browser too old), or an exception that went through the
+    // WebAssembly (the panic hook, src/ui/panic.rs, sees only Rust's panics; such an exception
+    // stops yew's scheduler just as silently). In JavaScript, so nothing calls into a
+    // WebAssembly instance that may be in the middle of something. One message: the first.
+    'function stopped(e,start){console.error(start?"leadplan could not start:":"leadplan stopped:",e);if(document.querySelector(".panic"))return;' +
+    'var p=document.createElement("div"),en=/^en/.test(document.documentElement.lang);p.className=start?"panic load-error":"panic";p.setAttribute("role","alert");' +
+    'p.textContent=(en?(start?"leadplan could not start (":"Something went wrong in leadplan ("):(start?"leadplan kon niet starten (":"Er ging iets mis in leadplan ("))+e+' +
+    '(en?"). Reload the page; your inputs are kept in the link or in the browser.":"). Herlaad de pagina; uw invoer staat in de link of in de browser opgeslagen.");document.body.prepend(p)}' +
+    // Only exceptions (a ResizeObserver's loop notice has no error object).
+    'addEventListener("error",function(e){if(e.error)stopped(e.error)});addEventListener("unhandledrejection",function(e){stopped(e.reason)});' +
     // After the next frame has painted (its rendering follows the animation-frame callbacks).
     'await new Promise(function(r){var t=setTimeout(r,100);requestAnimationFrame(function(){setTimeout(function(){clearTimeout(t);r()},0)})});' +
     'function link(a){var l=document.createElement("link");for(var k in a)l.setAttribute(k,a[k]);document.head.append(l)}' +
     `link({rel:"modulepreload",href:"./${found[1]}",integrity:"${js[1]}",crossorigin:""});` +
     `link({rel:"preload",as:"fetch",type:"application/wasm",href:"./${found[2]}",integrity:"${wasm[1]}",crossorigin:""});` +
-    // A download or start that fails (the network gone mid-download, a browser too old) says so
-    // above the first paint, in the page's language, as a panic does (src/ui/panic.rs), instead
-    // of "loading…" for ever.
     `try{const bindings=await import("./${found[1]}");const wasm=await bindings.default({module_or_path:"./${found[2]}"});` +
-    'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}))}' +
-    'catch(e){console.error("leadplan could not start:",e);var p=document.createElement("div");p.className="panic load-error";p.setAttribute("role","alert");' +
-    'p.textContent=/^en/.test(document.documentElement.lang)?"leadplan could not start ("+e+"). Reload the page; your inputs are kept in the link or in the browser."' +
-    ':"leadplan kon niet starten ("+e+"). Herlaad de pagina; uw invoer staat in de link of in de browser opgeslagen.";document.body.prepend(p)}</script>';
+    'window.wasmBindings=bindings;dispatchEvent(new CustomEvent("TrunkApplicationStarted",{detail:{wasm}}))}catch(e){stopped(e,true)}</script>';
   html = html.replace(js[0], '').replace(wasm[0], '').replace(found[0], loader);
   console.log(`post-build: ${page} loads ${found[1]} and ${found[2]} after its first paint`);
 }

@@ -112,6 +112,58 @@ test('bad input is marked at its field with what is expected, and the results st
   await noProblems(d);
 });
 
+test('a panic, or an exception through the WebAssembly, is said above the page, once, in the page\'s language', async () => {
+  // The app's next render meets a DOM call that throws, as an engine's bug would: setAttribute
+  // fails to yew, which panics; a text node's value fails through the WebAssembly, where no
+  // panic hook sees it. Put in by a script of the page's own (an exception from WebDriver's
+  // script would reach the page's error event as a cross-origin "Script error.", with no error).
+  const breakWith = (d, breaker) => js(d, (source) => {
+    const script = document.createElement('script');
+    script.textContent = `(${source})()`;
+    document.head.append(script);
+  }, String(breaker));
+  const breakers = {
+    panic: () => {
+      const set = Element.prototype.setAttribute;
+      Element.prototype.setAttribute = function (name, value) {
+        if (this.closest('#results')) throw new Error('a DOM call failed');
+        return set.call(this, name, value);
+      };
+    },
+    exception: () => {
+      const value = Object.getOwnPropertyDescriptor(Node.prototype, 'nodeValue');
+      Object.defineProperty(Node.prototype, 'nodeValue', {
+        get: value.get,
+        set(v) {
+          if (this.parentElement?.closest('#results')) throw new Error('a DOM call failed');
+          value.set.call(this, v);
+        },
+      });
+    },
+  };
+  const expected = {
+    panic: 'Something went wrong in leadplan. Reload the page; your inputs are kept in the link or in the browser.',
+    exception: 'Something went wrong in leadplan (Error: a DOM call failed). Reload the page; your inputs are kept in the link or in the browser.',
+  };
+  for (const [how, breaker] of Object.entries(breakers)) {
+    const d = await visit('lang=en');
+    await breakWith(d, breaker);
+    await pasteInto(d, 'revenue_per_sale', '31000');
+    const shown = await waitFor(d, `the message of the app stopped by a ${how}`, () => {
+      const banner = document.querySelector('.panic[role="alert"]');
+      return banner && { text: banner.textContent, first: document.body.firstElementChild === banner, count: document.querySelectorAll('.panic').length };
+    });
+    assert.equal(shown.text, expected[how], how);
+    assert.ok(shown.first, `${how}: above the page`);
+    assert.equal(shown.count, 1, `${how}: one message`);
+  }
+  const d = await visit();
+  await breakWith(d, breakers.exception);
+  await pasteInto(d, 'revenue_per_sale', '31000');
+  const dutch = await waitFor(d, 'the Dutch message', () => document.querySelector('.panic')?.textContent);
+  assert.ok(dutch.startsWith('Er ging iets mis in leadplan (Error: a DOM call failed). Herlaad de pagina'), dutch);
+});
+
 test('the language switch changes texts, <html lang> and the number format', async () => {
   const d = await visit();
   assert.equal(await js(d, () => document.documentElement.lang), 'nl');
