@@ -138,15 +138,27 @@ const COMMAND_MS = 90_000;
  * later command fails at once with what happened (the session is unusable): the test that met
  * it fails, and `useApp` starts a new session for the next one.
  */
+/** What every command of a stuck session throws; [`until`] gives up on it at once. */
+class StuckError extends Error {
+  constructor(why) {
+    super(`the browser is stuck: ${why}`);
+  }
+}
+
 class BoundedExecutor extends Executor {
   stuck = '';
 
+  constructor(client, ms) {
+    super(client);
+    this.ms = ms;
+  }
+
   async execute(command) {
-    if (this.stuck) throw new Error(`the browser is stuck: ${this.stuck}`);
-    const answer = await within(super.execute(command).then((value) => ({ value }), (error) => ({ error })), COMMAND_MS);
+    if (this.stuck) throw new StuckError(this.stuck);
+    const answer = await within(super.execute(command).then((value) => ({ value }), (error) => ({ error })), this.ms);
     if (!answer) {
-      this.stuck = `WebDriver's ${command.getName()} had no answer within ${COMMAND_MS / 1000} s`;
-      throw new Error(`the browser is stuck: ${this.stuck}`);
+      this.stuck = `WebDriver's ${command.getName()} had no answer within ${this.ms / 1000} s`;
+      throw new StuckError(this.stuck);
     }
     if (answer.error) throw answer.error;
     return answer.value;
@@ -154,7 +166,7 @@ class BoundedExecutor extends Executor {
 }
 
 /** The descendants of process `pid` (from ps), parents first. */
-function descendants(pid) {
+export function descendants(pid) {
   const children = new Map();
   try {
     for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
@@ -182,6 +194,7 @@ export async function until(what, check, ms = 20_000) {
       const v = await check();
       if (v) return v;
     } catch (e) {
+      if (e instanceof StuckError) throw new Error(`${e.message}, waiting for ${what}`);
       last = e;
     }
     if (Date.now() > deadline) {
@@ -194,11 +207,12 @@ export async function until(what, check, ms = 20_000) {
 }
 
 /**
- * Starts the engine's WebDriver server and a session. Returns { engine, driver, close, metric },
- * where `metric(line)` records a figure for this engine (see [`metric`]).
- * The engine is `LEADPLAN_ENGINE` unless given.
+ * Starts the engine's WebDriver server and a session. Returns { engine, driver, close, metric,
+ * pid, stuck }, where `metric(line)` records a figure for this engine (see [`metric`]).
+ * The engine is `LEADPLAN_ENGINE` unless given; `commandMs` bounds each WebDriver command (see
+ * [`BoundedExecutor`]).
  */
-export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chromium') {
+export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chromium', { commandMs = COMMAND_MS } = {}) {
   const spec = engineSpec(engine);
   const port = await freePort();
   const server = spawn(spec.driver, spec.args(port), { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...spec.env } });
@@ -214,13 +228,15 @@ export async function startEngine(engine = process.env.LEADPLAN_ENGINE || 'chrom
     }, 30_000);
     // A plain W3C session on the server started above (selenium's Builder would want a known
     // browser name, which WebKitWebDriver's MiniBrowser is not, and may look for drivers itself).
-    const executor = new BoundedExecutor(new HttpClient(url));
+    const executor = new BoundedExecutor(new HttpClient(url), commandMs);
     const driver = await WebDriver.createSession(executor, spec.capabilities);
     await driver.manage().setTimeouts({ script: 60_000, pageLoad: 60_000 });
     return {
       engine,
       driver,
       metric: (line) => metric(engine, line),
+      /** The WebDriver server's process id (the browser's processes are its descendants). */
+      pid: server.pid,
       /** Why the browser stopped answering ('' while it answers): see [`BoundedExecutor`]. */
       get stuck() {
         return executor.stuck;

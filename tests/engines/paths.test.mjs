@@ -222,6 +222,25 @@ test('a share link opens, and the page makes a link that opens to the same figur
   assert.match(made, /#lang=en&view=plan&s=[A-Za-z0-9_-]+$/);
   const doc = JSON.parse(inflateRawSync(Buffer.from(made.split('s=')[1], 'base64url')).toString('utf8'));
   assert.equal(doc.sources[0].leads_per_month, 130);
+  // While shown, the link follows what is on screen: after an edit it is the new scenario's,
+  // also when the edit came the moment after the click, before the click's link was made.
+  const linked = (v) => until(`the share link of ${v} leads`, async () => {
+    const value = await js(d, () => document.querySelector('#share-link')?.value);
+    const shared = JSON.parse(inflateRawSync(Buffer.from(value.split('s=')[1], 'base64url')).toString('utf8'));
+    if (shared.sources[0].leads_per_month !== v) throw new Error(`the link has ${shared.sources[0].leads_per_month}`);
+    return value;
+  });
+  await typeInto(d, 'sources[0].leads_per_month', '140');
+  await linked(140);
+  await js(d, () => {
+    document.querySelector('[data-action="share"]').click();
+    const input = document.querySelector('input[name="sources[0].leads_per_month"]');
+    input.value = '150';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: '150' }));
+  });
+  await linked(150);
+  await typeInto(d, 'sources[0].leads_per_month', '130');
+  await waitFor(d, 'the link of 130 leads again', (m) => document.querySelector('#share-link')?.value === m, [made]);
   d = await visit(made.slice(made.indexOf('#') + 1));
   await waitKpi(d, 'expected.leads', 'to be the shared scenario\'s', 'return v === a', DEFAULT_LEADS + 12 * 50);
   assert.equal(await kpi(d, 'expected.lost_revenue'), lost);

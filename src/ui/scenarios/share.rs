@@ -70,20 +70,54 @@ pub fn share(props: &ShareProps) -> Html {
     let lang = props.lang;
     let link = use_state_eq(|| None::<String>);
     let copied = use_state_eq(|| None::<Copy>);
-    // A changed scenario makes a shown link outdated: drop it.
+    // Which scenario (and language) a link is made for: links are made asynchronously (the
+    // browser compresses them), and one made for what was on screen before never replaces a
+    // newer one. Once asked for, the link shown follows what is on screen.
+    let made_for = use_mut_ref(|| 0u32);
+    let asked = use_mut_ref(|| false);
     {
-        let (link, copied) = (link.clone(), copied.clone());
-        use_effect_with((Rc::clone(&props.scenario), lang), move |_| {
-            link.set(None);
-            copied.set(None);
-        });
+        let (link, copied, made_for, asked) = (
+            link.clone(),
+            copied.clone(),
+            made_for.clone(),
+            asked.clone(),
+        );
+        use_effect_with(
+            (Rc::clone(&props.scenario), lang),
+            move |(scenario, lang)| {
+                let now = {
+                    let mut made_for = made_for.borrow_mut();
+                    *made_for += 1;
+                    *made_for
+                };
+                copied.set(None);
+                if *asked.borrow() {
+                    let (scenario, lang) = (Rc::clone(scenario), *lang);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let url = share_url(lang, &scenario).await;
+                        if *made_for.borrow() == now {
+                            copied.set(url.is_none().then_some(Copy::NoLink));
+                            link.set(url);
+                        }
+                    });
+                }
+            },
+        );
     }
     let onclick = {
         let (link, copied, scenario) = (link.clone(), copied.clone(), Rc::clone(&props.scenario));
         Callback::from(move |_: MouseEvent| {
             let (link, copied, scenario) = (link.clone(), copied.clone(), Rc::clone(&scenario));
+            *asked.borrow_mut() = true;
+            let made_for = made_for.clone();
+            let now = *made_for.borrow();
             wasm_bindgen_futures::spawn_local(async move {
-                let Some(url) = share_url(lang, &scenario).await else {
+                let url = share_url(lang, &scenario).await;
+                if *made_for.borrow() != now {
+                    // The scenario changed meanwhile: its own link is being made.
+                    return;
+                }
+                let Some(url) = url else {
                     copied.set(Some(Copy::NoLink));
                     return;
                 };
