@@ -133,11 +133,6 @@ function within(promise, ms) {
  */
 const COMMAND_MS = 90_000;
 
-/**
- * An executor whose every command ends within [`COMMAND_MS`]. After one went unanswered, every
- * later command fails at once with what happened (the session is unusable): the test that met
- * it fails, and `useApp` starts a new session for the next one.
- */
 /** What every command of a stuck session throws; [`until`] gives up on it at once. */
 class StuckError extends Error {
   constructor(why) {
@@ -145,6 +140,11 @@ class StuckError extends Error {
   }
 }
 
+/**
+ * An executor whose every command ends within its bound ([`COMMAND_MS`] unless told). After one
+ * went unanswered, every later command fails at once with what happened (the session is
+ * unusable): the test that met it fails, and `useApp` starts a new session for the next one.
+ */
 class BoundedExecutor extends Executor {
   stuck = '';
 
