@@ -129,24 +129,8 @@ pub fn use_simulation(scenario: Rc<Scenario>) -> SimulationView {
 #[hook]
 pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> SimulationView {
     let latest = use_state_eq(|| None::<Rc<SimUpdate>>);
-    // The id of the scenario on screen, and that scenario: a new id for each new scenario, taken
-    // in the render that shows it. yew may give the event loop a turn between a render and its
-    // effects, and an update of the older scenario arriving then must not pass for this one's
-    // (it did, in a loaded WebKit: the suggestions of the shifts before an edit showed as the
-    // new ones' until the effect ran).
-    let asked = use_mut_ref(|| (0u32, None::<Rc<Scenario>>));
-    let id = {
-        let mut asked = asked.borrow_mut();
-        let same = asked
-            .1
-            .as_ref()
-            .is_some_and(|s| Rc::ptr_eq(s, &scenario) || **s == *scenario);
-        if !same {
-            asked.0 += 1;
-            asked.1 = Some(Rc::clone(&scenario));
-        }
-        asked.0
-    };
+    let asked = use_mut_ref(|| 0u32);
+    let asked_now = use_state_eq(|| 0u32);
     let root = use_context::<Option<SimulationBridge>>().flatten();
     // This component's own fork of the bridge lives in a task that forwards requests to the
     // worker and updates back; dropping the sender (on unmount) ends it.
@@ -166,7 +150,7 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
                             None => break,
                         },
                         update = bridge.next() => match update {
-                            Some(update) if update.id == asked.borrow().0 => {
+                            Some(update) if update.id == *asked.borrow() => {
                                 // Once per simulation, not again with each suggestions update.
                                 if update.finished()
                                     && update.suggestions.is_none_or(|(done, _)| done == 0)
@@ -191,9 +175,12 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
         })
     };
     {
-        // Again when the worker arrives, for the scenario on screen then (the same id: nothing
-        // of it came before).
+        let (asked, asked_now) = (asked.clone(), asked_now.clone());
+        // Again when the worker arrives, for the scenario on screen then.
         use_effect_with((scenario, requests.is_some()), move |(scenario, _)| {
+            let id = *asked.borrow() + 1;
+            *asked.borrow_mut() = id;
+            asked_now.set(id);
             // Sent when the page is idle (at most 100 ms later), and not before the page is
             // ready (its first render in): the simulation then does not compete for the CPU with
             // the render and chart drawing this change started, and while someone types, only
@@ -231,6 +218,6 @@ pub fn use_simulation_with(scenario: Rc<Scenario>, suggestions: bool) -> Simulat
         });
     }
     let update = (*latest).clone();
-    let stale = update.as_ref().is_none_or(|u| u.id != id);
+    let stale = update.as_ref().is_none_or(|u| u.id != *asked_now);
     SimulationView { update, stale }
 }
