@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebDriver } from 'selenium-webdriver';
+import { WebDriver, error as webdriverError } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -142,8 +142,9 @@ class StuckError extends Error {
 
 /**
  * An executor whose every command ends within its bound ([`COMMAND_MS`] unless told). After one
- * went unanswered, every later command fails at once with what happened (the session is
- * unusable): the test that met it fails, and `useApp` starts a new session for the next one.
+ * went unanswered, or the session ended under it (a crashed browser), every later command fails
+ * at once with what happened: the test that met it fails, and `useApp` starts a new session for
+ * the next one.
  */
 class BoundedExecutor extends Executor {
   stuck = '';
@@ -158,6 +159,11 @@ class BoundedExecutor extends Executor {
     const answer = await within(super.execute(command).then((value) => ({ value }), (error) => ({ error })), this.ms);
     if (!answer) {
       this.stuck = `WebDriver's ${command.getName()} had no answer within ${this.ms / 1000} s`;
+      throw new StuckError(this.stuck);
+    }
+    if (answer.error instanceof webdriverError.NoSuchSessionError && command.getName() !== 'quit') {
+      // The browser went away (it crashed): a new session for the next test, as for a stuck one.
+      this.stuck = `the session ended during WebDriver's ${command.getName()} (${answer.error.message || 'the browser is gone'})`;
       throw new StuckError(this.stuck);
     }
     if (answer.error) throw answer.error;

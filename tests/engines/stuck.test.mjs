@@ -74,3 +74,27 @@ test('a page whose main thread stops: the wait fails at the bound, the browser e
     await fresh.close();
   }
 });
+
+test('a browser that went away: the test fails with what happened, and a new session works', async () => {
+  const engine = await startEngine();
+  try {
+    await engine.driver.get(base);
+    const browser = descendants(engine.pid);
+    for (const pid of browser) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    let left = browser;
+    await until('the browser\'s processes to end', () => (left = left.filter((pid) => !ended(pid))).length === 0, 5_000);
+    await assert.rejects(waitFor(engine.driver, 'a page that is gone', () => true, [], 30_000), /the browser is stuck: the session ended during WebDriver's/);
+    assert.match(engine.stuck, /the session ended/);
+  } finally {
+    await engine.close();
+  }
+  const fresh = await startEngine();
+  try {
+    await fresh.driver.get(base);
+    assert.equal(await fresh.driver.getTitle(), 'stuck');
+  } finally {
+    await fresh.close();
+  }
+});
