@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { startServer } from '../../scripts/static-server.mjs';
 import { startEngine } from './driver.mjs';
-import { js, setViewport, waitFor } from './page.mjs';
+import { js, setViewport, unstuck, waitFor } from './page.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // The figures the first paint shows (the planner's headline cards; the widget's headline).
@@ -79,13 +79,8 @@ async function openHeld(path, fragment = '', storage = {}, size = null) {
   const server = await startServer(site, 0, '127.0.0.1', { hold: (name) => (name.endsWith('.wasm') ? held : undefined) });
   servers.push(server);
   const base = `http://127.0.0.1:${server.address().port}/`;
-  if (engine.stuck) {
-    // A page that stopped answering in an earlier test: a new session, so it fails that test only.
-    console.log(`${engine.engine}: a new session, since ${engine.stuck}`);
-    await engine.close();
-    engine = await startEngine();
-    await setViewport(engine.driver, 1280, 900);
-  }
+  // A page that stopped answering in an earlier test: a new session, so it fails that test only.
+  engine = await unstuck(engine);
   const d = engine.driver;
   await d.get(`${base}frame.html`);
   await js(d, (items, src, wh) => {

@@ -47,7 +47,8 @@ export function useApp() {
      * first, so one hung page fails one test, not every test after it.
      */
     async visit(fragment = '', path = '') {
-      if (app.engine.stuck) await start();
+      app.engine = await unstuck(app.engine);
+      app.driver = app.engine.driver;
       const d = app.driver;
       await d.get(app.base + 'favicon.svg');
       await js(d, () => { localStorage.clear(); sessionStorage.clear(); });
@@ -65,24 +66,29 @@ export function useApp() {
     // them: no test then runs beside the compression (the first simulation's time did).
     await server.compressed;
     app.base = `http://127.0.0.1:${server.address().port}/`;
-    await start();
-  });
-  /** Starts the engine's session (ending a stuck one first) at a 1280×900 viewport. */
-  async function start() {
-    if (app.engine) {
-      console.log(`${app.engine.engine}: a new session, since ${app.engine.stuck}`);
-      await app.engine.close();
-    }
     app.engine = await startEngine();
     app.driver = app.engine.driver;
     await setViewport(app.driver, 1280, 900);
-  }
+  });
   after(async () => {
     await app.engine?.close();
     server?.closeAllConnections?.();
     await new Promise((ok) => (server?.listening ? server.close(ok) : ok()));
   });
   return app;
+}
+
+/**
+ * `engine`, or in its place a new session at a 1280×900 viewport when it is stuck (driver.mjs:
+ * `stuck`), so one hung page fails one test, not every test after it.
+ */
+export async function unstuck(engine) {
+  if (!engine.stuck) return engine;
+  console.log(`${engine.engine}: a new session, since ${engine.stuck}`);
+  await engine.close();
+  const fresh = await startEngine();
+  await setViewport(fresh.driver, 1280, 900);
+  return fresh;
 }
 
 /** The value at a results key path such as `expected.sources[2].sales_now` (undefined if absent). */

@@ -37,6 +37,24 @@ function ended(pid) {
   }
 }
 
+/** Waits until every process of `pids` has ended (a kill takes effect once the kernel runs it). */
+async function allEnd(pids) {
+  let left = pids;
+  await until('the browser\'s processes to end', () => (left = left.filter((pid) => !ended(pid))).length === 0, 5_000)
+    .catch((e) => assert.fail(`${e.message}: ${left.join(', ')} still run`));
+}
+
+/** A new session of the engine opens a page. */
+async function newSessionWorks() {
+  const fresh = await startEngine();
+  try {
+    await fresh.driver.get(base);
+    assert.equal(await fresh.driver.getTitle(), 'stuck');
+  } finally {
+    await fresh.close();
+  }
+}
+
 test('a page whose main thread stops: the wait fails at the bound, the browser ends, a new session works', async () => {
   const commandMs = 5_000;
   const engine = await startEngine(undefined, { commandMs });
@@ -59,20 +77,11 @@ test('a page whose main thread stops: the wait fails at the bound, the browser e
     await engine.close();
     closed = true;
     assert.ok(Date.now() - closing < 30_000, `closing took ${Date.now() - closing} ms`);
-    // Killed; each ends once the kernel has run its exit.
-    let left = browser;
-    await until('the browser\'s processes to end', () => (left = left.filter((pid) => !ended(pid))).length === 0, 5_000)
-      .catch((e) => assert.fail(`${e.message}: ${left.join(', ')} still run`));
+    await allEnd(browser);
   } finally {
     if (!closed) await engine.close();
   }
-  const fresh = await startEngine();
-  try {
-    await fresh.driver.get(base);
-    assert.equal(await fresh.driver.getTitle(), 'stuck');
-  } finally {
-    await fresh.close();
-  }
+  await newSessionWorks();
 });
 
 test('a browser that went away: the test fails with what happened, and a new session works', async () => {
@@ -83,18 +92,11 @@ test('a browser that went away: the test fails with what happened, and a new ses
     for (const pid of browser) {
       try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
     }
-    let left = browser;
-    await until('the browser\'s processes to end', () => (left = left.filter((pid) => !ended(pid))).length === 0, 5_000);
+    await allEnd(browser);
     await assert.rejects(waitFor(engine.driver, 'a page that is gone', () => true, [], 30_000), /the browser is stuck: the session ended during WebDriver's/);
     assert.match(engine.stuck, /the session ended/);
   } finally {
     await engine.close();
   }
-  const fresh = await startEngine();
-  try {
-    await fresh.driver.get(base);
-    assert.equal(await fresh.driver.getTitle(), 'stuck');
-  } finally {
-    await fresh.close();
-  }
+  await newSessionWorks();
 });
